@@ -1,0 +1,71 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "core/source.hpp"
+
+namespace redoubt::cli {
+
+void InputOptions::AddTo(CLI::App& command) {
+  command.add_option("--vendors", vendor_registers,
+                     "Extra vendor register (redoubt/vendors@1); may repeat")
+      ->check(CLI::ExistingFile);
+  command.add_flag("--no-bundled-vendors", no_bundled_vendors,
+                   "Do not read the bundled data/vendors.yaml");
+  command.add_flag("--no-warnings", no_warnings, "Report errors only");
+}
+
+InventoryOptions InputOptions::ToInventoryOptions() const {
+  InventoryOptions options;
+  options.vendor_registers = vendor_registers;
+  options.use_bundled_vendors = !no_bundled_vendors;
+  options.warnings = !no_warnings;
+  return options;
+}
+
+void AddFormatOption(CLI::App& command, OutputFormat& format) {
+  command.add_option("--format", format, "Output format: text or json")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"text", OutputFormat::kText},
+                                              {"json", OutputFormat::kJson}},
+          CLI::ignore_case));
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& out) {
+  if (diagnostics.Empty()) return;
+  Diagnostics sorted = diagnostics;
+  sorted.Sort();
+  for (const Diagnostic& diagnostic : sorted.Items()) out << diagnostic.Format() << '\n';
+  out << fmt::format("{} error{}, {} warning{}\n", diagnostics.ErrorCount(),
+                     diagnostics.ErrorCount() == 1 ? "" : "s", diagnostics.WarningCount(),
+                     diagnostics.WarningCount() == 1 ? "" : "s");
+}
+
+std::optional<std::vector<Network>> LoadNetworks(const std::vector<std::string>& paths,
+                                                 const InputOptions& options) {
+  auto loaded = LoadInventories(paths, options.ToInventoryOptions());
+  PrintDiagnostics(loaded.diagnostics(), std::cerr);
+  if (!loaded.ok()) return std::nullopt;
+  return std::move(loaded).value();
+}
+
+void WriteOutput(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    std::cout << content;
+    std::cout.flush();
+    return;
+  }
+  WriteFileAtomically(path, content);
+}
+
+const std::vector<CommandSpec>& Commands() {
+  static const std::vector<CommandSpec> commands = {
+      {"validate", "Check inventory files and report every problem", SetupValidate},
+      {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
+  };
+  return commands;
+}
+
+}  // namespace redoubt::cli

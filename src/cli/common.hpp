@@ -1,0 +1,58 @@
+// What every subcommand shares: loading inventories with diagnostics printed,
+// output formats, and the registry that main() builds the command line from.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/diagnostics.hpp"
+#include "io/inventory_reader.hpp"
+#include "model/network.hpp"
+
+namespace redoubt::cli {
+
+enum class OutputFormat { kText, kJson };
+
+// Options every command that reads inventories accepts.
+struct InputOptions {
+  std::vector<std::string> vendor_registers;
+  bool no_bundled_vendors = false;
+  bool no_warnings = false;
+
+  void AddTo(CLI::App& command);
+  [[nodiscard]] InventoryOptions ToInventoryOptions() const;
+};
+
+void AddFormatOption(CLI::App& command, OutputFormat& format);
+
+// Prints diagnostics to stderr, sorted, then a count line when there are any.
+void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& out);
+
+// Loads inventories, prints their diagnostics; nullopt on errors.
+std::optional<std::vector<Network>> LoadNetworks(const std::vector<std::string>& paths,
+                                                 const InputOptions& options);
+
+// Writes `content` to `path` atomically, or to stdout for "-" or empty.
+void WriteOutput(const std::string& path, const std::string& content);
+
+// A subcommand: registers its options on `command` and returns what runs it.
+using CommandRunner = std::function<int()>;
+using CommandSetup = std::function<CommandRunner(CLI::App& command)>;
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  CommandSetup setup;
+};
+
+// One line per command, in the order `redoubt --help` lists them.
+const std::vector<CommandSpec>& Commands();
+
+CommandRunner SetupValidate(CLI::App& command);
+CommandRunner SetupInfo(CLI::App& command);
+
+}  // namespace redoubt::cli

@@ -1,0 +1,59 @@
+// The redoubt command line: one subcommand per file in src/cli, registered in
+// common.cpp. main() only parses, dispatches and maps failures to exit codes.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  the input is valid but findings at or above --fail-on were reported\n"
+    "  2  bad input or bad usage (every problem is listed as file:line:col)\n"
+    "  3  internal or environment error (a file could not be written, ...)\n"
+    "  130 interrupted (Ctrl-C); partial results are marked partial";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "redoubt — telecom supply-chain security: minimum standards, exposure of critical "
+      "services, resilience, and what it means between allies"};
+  app.set_version_flag("--version", std::string("redoubt ") + REDOUBT_VERSION);
+  app.require_subcommand(1);
+  app.footer(kExitCodes);
+  std::string data_dir;
+  app.add_option("--data", data_dir, "Folder of bundled data (default: $REDOUBT_DATA or built-in)")
+      ->check(CLI::ExistingDirectory);
+
+  redoubt::cli::CommandRunner runner;
+  for (const redoubt::cli::CommandSpec& spec : redoubt::cli::Commands()) {
+    CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+    auto run = spec.setup(*command);
+    command->callback([&runner, run] { runner = run; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? redoubt::kExitOk : redoubt::kExitBadInput;
+  }
+  if (!data_dir.empty()) setenv("REDOUBT_DATA", data_dir.c_str(), 1);
+  try {
+    return runner();
+  } catch (const redoubt::Error& error) {
+    std::cerr << "redoubt: error: " << error.what() << '\n';
+    return error.exit_code();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "redoubt: error: out of memory\n";
+    return redoubt::kExitInternal;
+  } catch (const std::exception& error) {
+    std::cerr << "redoubt: internal error: " << error.what() << '\n';
+    return redoubt::kExitInternal;
+  }
+}

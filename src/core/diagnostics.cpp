@@ -1,0 +1,64 @@
+#include "core/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace redoubt {
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+std::string Diagnostic::Format() const {
+  std::string out = location.file.empty() ? std::string("<input>") : location.file;
+  if (location.line > 0) {
+    out += fmt::format(":{}:{}", location.line, std::max<std::uint32_t>(location.column, 1));
+  }
+  out += fmt::format(": {}: {}", SeverityName(severity), message);
+  if (!hint.empty()) {
+    out += " \u2014 ";
+    out += hint;
+  }
+  return out;
+}
+
+void Diagnostics::Add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::kError) ++error_count_;
+  if (diagnostic.severity == Severity::kWarning) ++warning_count_;
+  items_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::Error(Location location, std::string message, std::string hint) {
+  Add({Severity::kError, std::move(location), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::Warning(Location location, std::string message, std::string hint) {
+  Add({Severity::kWarning, std::move(location), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::Note(Location location, std::string message, std::string hint) {
+  Add({Severity::kNote, std::move(location), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& diagnostic : other.items_) Add(diagnostic);
+}
+
+void Diagnostics::Sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.file, a.location.line, a.location.column) <
+           std::tie(b.location.file, b.location.line, b.location.column);
+  });
+}
+
+}  // namespace redoubt

@@ -1,0 +1,138 @@
+#include "core/source.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
+namespace redoubt {
+
+SourceFile SourceFile::Read(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw IoError(fmt::format("{}: is a directory, not a file", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  }
+  SourceFile file;
+  file.name_ = path;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  // Spare capacity past the end lets the JSON parser read the buffer in place.
+  file.text_.reserve(static_cast<std::size_t>(size) + kSourcePadding);
+  if (size > 0) {
+    file.text_.resize(static_cast<std::size_t>(size));
+    in.read(file.text_.data(), size);
+    if (!in) throw IoError(fmt::format("{}: read failed", path));
+  }
+  return file;
+}
+
+SourceFile SourceFile::FromString(std::string name, std::string text) {
+  SourceFile file;
+  file.name_ = std::move(name);
+  file.text_ = std::move(text);
+  file.text_.reserve(file.text_.size() + kSourcePadding);
+  return file;
+}
+
+void SourceFile::BuildLineIndex() const {
+  if (!line_starts_.empty()) return;
+  length_ = text_.size();
+  line_starts_.push_back(0);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  const char* cursor = begin;
+  while (cursor < end) {
+    const void* found = std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor));
+    if (found == nullptr) break;
+    cursor = static_cast<const char*>(found) + 1;
+    line_starts_.push_back(static_cast<std::uint64_t>(cursor - begin));
+  }
+}
+
+std::uint32_t SourceFile::LineOf(std::uint64_t offset) const {
+  BuildLineIndex();
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+Location SourceFile::LocationOf(std::uint64_t offset) const {
+  BuildLineIndex();
+  offset = std::min<std::uint64_t>(offset, length_);
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint64_t start = line_starts_[line - 1];
+  return Location{name_, line, static_cast<std::uint32_t>(offset - start + 1)};
+}
+
+std::uint64_t SourceFile::OffsetOf(std::uint32_t line, std::uint32_t column) const {
+  BuildLineIndex();
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return length_;
+  const std::uint64_t offset = line_starts_[line - 1] + (column > 0 ? column - 1 : 0);
+  return std::min<std::uint64_t>(offset, length_);
+}
+
+void SourceFile::DropText() {
+  BuildLineIndex();
+  std::string().swap(text_);
+}
+
+void WriteFileAtomically(const std::string& path, std::string_view content) {
+  if (path == "-") {
+    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::cout.flush();
+    return;
+  }
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::random_device entropy;
+  const fs::path temp =
+      folder / fmt::format(".{}.{:08x}.tmp", target.filename().string(), entropy());
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw IoError(fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
+  }
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw IoError(fmt::format("{}: write failed: {}", path, reason));
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw IoError(fmt::format("{}: write failed: {}", path, reason));
+  }
+  if (std::rename(temp.c_str(), target.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw IoError(fmt::format("{}: cannot replace: {}", path, reason));
+  }
+}
+
+}  // namespace redoubt

@@ -1,0 +1,58 @@
+// SourceFile: an input file held in memory, and the map from byte offsets to
+// line and column that turns a parser's position into a diagnostic location.
+//
+// Parsers record byte offsets (cheap); a line index is built on first use, so
+// files without problems never pay for it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace redoubt {
+
+// Bytes of spare capacity kept after the text (simdjson reads up to 64 past the end).
+inline constexpr std::size_t kSourcePadding = 64;
+
+class SourceFile {
+ public:
+  // Reads `path` whole. Throws IoError when it cannot be read.
+  static SourceFile Read(const std::string& path);
+  // An in-memory source (tests, inline cases). `name` is what diagnostics show.
+  static SourceFile FromString(std::string name, std::string text);
+
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] std::string_view text() const { return text_; }
+  [[nodiscard]] std::size_t size() const { return text_.size(); }
+  // Allocated bytes of the text buffer; at least size() + kSourcePadding.
+  [[nodiscard]] std::size_t capacity() const { return text_.capacity(); }
+
+  // Line and column (1-based, column in bytes) of a byte offset; offsets past
+  // the end map to the end. O(log lines) after an O(size) first call.
+  [[nodiscard]] Location LocationOf(std::uint64_t offset) const;
+  [[nodiscard]] std::uint32_t LineOf(std::uint64_t offset) const;
+  // The byte offset of a 1-based (line, column); clamped to the text.
+  [[nodiscard]] std::uint64_t OffsetOf(std::uint32_t line, std::uint32_t column) const;
+
+  // Releases the text, keeping the name and the line index (built now if it
+  // was not), so locations can still be reported.
+  void DropText();
+
+ private:
+  void BuildLineIndex() const;
+
+  std::string name_;
+  std::string text_;
+  mutable std::vector<std::uint64_t> line_starts_;
+  mutable std::size_t length_ = 0;  // text size when the index was built
+};
+
+// Writes `content` to `path` atomically: a temporary file in the same folder,
+// flushed, then renamed over `path`. A failed run never leaves a half-written
+// file. Throws IoError. `path` "-" writes to standard output.
+void WriteFileAtomically(const std::string& path, std::string_view content);
+
+}  // namespace redoubt

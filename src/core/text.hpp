@@ -1,0 +1,38 @@
+// Small text helpers shared by readers: "did you mean" suggestions, ISO 8601
+// dates, and ISO 3166-1 alpha-2 country codes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace redoubt {
+
+// Levenshtein distance, O(|a|·|b|) time, O(|b|) memory.
+[[nodiscard]] std::size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` if it is close enough to be a likely typo
+// (distance ≤ max(1, |word|/3)); ties go to the earliest candidate.
+[[nodiscard]] std::optional<std::string_view> ClosestMatch(
+    std::string_view word, std::span<const std::string_view> candidates);
+
+// "did you mean 'x'?" or, with no close candidate, "expected one of: a, b, c".
+[[nodiscard]] std::string SuggestionHint(std::string_view word,
+                                         std::span<const std::string_view> candidates);
+
+// A calendar date as days since 1970-01-01 (proleptic Gregorian).
+using Days = std::int32_t;
+inline constexpr Days kNoDate = INT32_MIN;
+
+// Parses "YYYY-MM-DD" strictly (valid month and day). nullopt if malformed.
+[[nodiscard]] std::optional<Days> ParseIsoDate(std::string_view text);
+[[nodiscard]] std::string FormatIsoDate(Days days);
+
+// True for an officially assigned ISO 3166-1 alpha-2 code ("GB", not "UK").
+[[nodiscard]] bool IsCountryCode(std::string_view text);
+// How to fix a bad country code ("UK" → GB, "gb" → GB, else the rule).
+[[nodiscard]] std::string CountryHint(std::string_view text);
+
+}  // namespace redoubt

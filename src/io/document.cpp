@@ -1,0 +1,449 @@
+#include "io/document.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <absl/container/flat_hash_set.h>
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <yaml-cpp/yaml.h>
+
+namespace redoubt {
+
+namespace {
+
+constexpr int kMaxDepth = 200;
+
+// Raised inside a parse to stop it; the diagnostic is already recorded.
+struct StopParse {};
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+void CheckDuplicateKeys(const Node& map, const SourceFile& source, Diagnostics& diagnostics) {
+  if (map.fields.size() < 2) return;
+  absl::flat_hash_set<std::string_view> seen;
+  for (const Field& field : map.fields) {
+    if (!seen.insert(field.key).second) {
+      diagnostics.Error(source.LocationOf(field.key_offset),
+                        fmt::format("duplicate key '{}'", field.key),
+                        "each key may appear once in a map; remove or merge the repeats");
+    }
+  }
+}
+
+// ---------------------------------------------------------------- JSON ----
+
+class JsonReader {
+ public:
+  JsonReader(const SourceFile& source, Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics), base_(source.text().data()) {}
+
+  // False when parsing stopped at an error.
+  bool Run(DocumentHandler* handler, std::optional<Node>* tree) {
+    simdjson::padded_string_view view(source_.text().data(), source_.size(), source_.capacity());
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    try {
+      if (auto error = parser.iterate(view).get(document); error) Fail(0, error);
+      if (tree != nullptr) {
+        simdjson::ondemand::value root;
+        Check(document.get_value().get(root), 0);
+        *tree = Convert(root, 0);
+      } else {
+        RunStreaming(document, *handler);
+      }
+      // In bounds after the root value means something follows it.
+      const char* trailing = nullptr;
+      if (!document.current_location().get(trailing)) {
+        diagnostics_.Error(source_.LocationOf(OffsetOf(trailing)),
+                           "unexpected content after the end of the document",
+                           "a file holds one JSON object; remove what follows it");
+      }
+    } catch (const StopParse&) {
+      if (tree != nullptr) tree->reset();
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  void RunStreaming(simdjson::ondemand::document& document, DocumentHandler& handler) {
+    simdjson::ondemand::object object;
+    if (document.get_object().get(object)) {
+      diagnostics_.Error(source_.LocationOf(0), "the top level of the document is not a map",
+                         "an input file is one JSON object starting with {\"format\": ...}");
+      throw StopParse{};
+    }
+    absl::flat_hash_set<std::string> seen;
+    for (auto field_result : object) {
+      simdjson::ondemand::field field;
+      Check(std::move(field_result).get(field), last_offset_);
+      const std::uint64_t key_offset = OffsetOf(field.key().raw()) - 1;
+      last_offset_ = key_offset;
+      std::string_view key_view;
+      Check(field.unescaped_key().get(key_view), key_offset);
+      std::string key(key_view);
+      if (!seen.insert(key).second) {
+        diagnostics_.Error(source_.LocationOf(key_offset), fmt::format("duplicate key '{}'", key),
+                           "each key may appear once in a map; remove or merge the repeats");
+      }
+      simdjson::ondemand::value value = field.value();
+      simdjson::ondemand::json_type type;
+      Check(value.type().get(type), key_offset);
+      if (handler.Streams(key) && type == simdjson::ondemand::json_type::array) {
+        handler.OnSequence(key, key_offset);
+        simdjson::ondemand::array array;
+        Check(value.get_array().get(array), key_offset);
+        for (auto item_result : array) {
+          simdjson::ondemand::value item;
+          Check(std::move(item_result).get(item), last_offset_);
+          handler.OnItem(key, Convert(item, 1));
+        }
+      } else {
+        handler.OnField(Field{std::move(key), key_offset, Convert(value, 1)});
+      }
+    }
+  }
+
+  Node Convert(simdjson::ondemand::value& value, int depth) {
+    if (depth > kMaxDepth) {
+      diagnostics_.Error(source_.LocationOf(last_offset_), "nesting is too deep",
+                         fmt::format("redoubt reads at most {} levels of nesting", kMaxDepth));
+      throw StopParse{};
+    }
+    Node node;
+    const char* location = nullptr;
+    if (!value.current_location().get(location)) {
+      node.offset = OffsetOf(location);
+      last_offset_ = node.offset;
+    }
+    simdjson::ondemand::json_type type;
+    Check(value.type().get(type), last_offset_);
+    switch (type) {
+      case simdjson::ondemand::json_type::object: {
+        node.type = Node::Type::kMap;
+        simdjson::ondemand::object object;
+        Check(value.get_object().get(object), node.offset);
+        for (auto field_result : object) {
+          simdjson::ondemand::field field;
+          Check(std::move(field_result).get(field), last_offset_);
+          Field converted;
+          converted.key_offset = OffsetOf(field.key().raw()) - 1;
+          last_offset_ = converted.key_offset;
+          std::string_view key;
+          Check(field.unescaped_key().get(key), converted.key_offset);
+          converted.key.assign(key);
+          simdjson::ondemand::value child = field.value();
+          converted.value = Convert(child, depth + 1);
+          node.fields.push_back(std::move(converted));
+        }
+        CheckDuplicateKeys(node, source_, diagnostics_);
+        break;
+      }
+      case simdjson::ondemand::json_type::array: {
+        node.type = Node::Type::kSequence;
+        simdjson::ondemand::array array;
+        Check(value.get_array().get(array), node.offset);
+        for (auto item_result : array) {
+          simdjson::ondemand::value item;
+          Check(std::move(item_result).get(item), last_offset_);
+          node.items.push_back(Convert(item, depth + 1));
+        }
+        break;
+      }
+      case simdjson::ondemand::json_type::string: {
+        node.type = Node::Type::kString;
+        std::string_view text;
+        Check(value.get_string().get(text), node.offset);
+        node.text.assign(text);
+        break;
+      }
+      case simdjson::ondemand::json_type::number: {
+        node.type = Node::Type::kNumber;
+        std::string_view raw = value.raw_json_token();
+        while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) {
+          raw.remove_suffix(1);
+        }
+        // Checked (range, syntax) by the reader that wants it: a value like
+        // 1e400 is valid JSON and deserves a range error, not a syntax error.
+        node.text.assign(raw);
+        break;
+      }
+      case simdjson::ondemand::json_type::boolean: {
+        node.type = Node::Type::kBool;
+        bool flag = false;
+        Check(value.get_bool().get(flag), node.offset);
+        node.text = flag ? "true" : "false";
+        break;
+      }
+      case simdjson::ondemand::json_type::null: {
+        node.type = Node::Type::kNull;
+        bool is_null = false;
+        Check(value.is_null().get(is_null), node.offset);
+        break;
+      }
+    }
+    return node;
+  }
+
+  void Check(simdjson::error_code error, std::uint64_t offset) {
+    if (error) Fail(offset, error);
+  }
+
+  [[noreturn]] void Fail(std::uint64_t offset, simdjson::error_code error) {
+    std::string what = simdjson::error_message(error);
+    if (!what.empty() && what.back() == '.') what.pop_back();
+    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    diagnostics_.Error(source_.LocationOf(offset), fmt::format("invalid JSON: {}", what),
+                       "fix the syntax at or just after this place (a missing comma, quote or "
+                       "bracket is the usual cause)");
+    throw StopParse{};
+  }
+
+  std::uint64_t OffsetOf(const char* pointer) const {
+    return static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(0, pointer - base_));
+  }
+
+  const SourceFile& source_;
+  Diagnostics& diagnostics_;
+  const char* base_;
+  std::uint64_t last_offset_ = 0;
+};
+
+// ---------------------------------------------------------------- YAML ----
+
+class YamlReader {
+ public:
+  YamlReader(const SourceFile& source, Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics),
+        node_budget_(source.size() * 2 + 10000) {}
+
+  std::optional<YAML::Node> Load() {
+    try {
+      YAML::Node root = YAML::Load(std::string(source_.text()));
+      return root;
+    } catch (const YAML::Exception& error) {
+      std::string what = error.msg;
+      diagnostics_.Error(FromMark(error.mark), fmt::format("invalid YAML: {}", what),
+                         "fix the syntax at or just before this place (indentation, a missing "
+                         "':' or an unclosed quote or bracket is the usual cause)");
+      return std::nullopt;
+    }
+  }
+
+  bool RunStreaming(const YAML::Node& root, DocumentHandler& handler) {
+    if (!root.IsDefined() || root.IsNull()) {
+      diagnostics_.Error(Location{source_.name(), 1, 1}, "the file is empty",
+                         "an input file is a YAML map starting with 'format: ...'");
+      return false;
+    }
+    if (!root.IsMap()) {
+      diagnostics_.Error(FromMark(root.Mark()), "the top level of the document is not a map",
+                         "an input file is a YAML map starting with 'format: ...'");
+      return false;
+    }
+    absl::flat_hash_set<std::string> seen;
+    for (const auto& pair : root) {
+      const Field key_only = KeyOf(pair.first);
+      if (!seen.insert(key_only.key).second) {
+        diagnostics_.Error(source_.LocationOf(key_only.key_offset),
+                           fmt::format("duplicate key '{}'", key_only.key),
+                           "each key may appear once in a map; remove or merge the repeats");
+      }
+      if (handler.Streams(key_only.key) && pair.second.IsSequence()) {
+        handler.OnSequence(key_only.key, key_only.key_offset);
+        for (const YAML::Node& item : pair.second) {
+          handler.OnItem(key_only.key, Convert(item, 1));
+        }
+      } else {
+        Field field = key_only;
+        field.value = Convert(pair.second, 1);
+        handler.OnField(std::move(field));
+      }
+    }
+    return true;
+  }
+
+  Node Convert(const YAML::Node& yaml, int depth) {
+    if (depth > kMaxDepth || --node_budget_ < 0) {
+      diagnostics_.Error(FromMark(yaml.Mark()),
+                         depth > kMaxDepth ? "nesting is too deep"
+                                           : "the document expands to too many values",
+                         "remove deep nesting or alias chains (anchors referring to anchors)");
+      throw StopParse{};
+    }
+    Node node;
+    node.offset = OffsetOf(yaml.Mark());
+    switch (yaml.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        node.type = Node::Type::kNull;
+        break;
+      case YAML::NodeType::Scalar:
+        ClassifyScalar(yaml, node);
+        break;
+      case YAML::NodeType::Sequence:
+        node.type = Node::Type::kSequence;
+        node.items.reserve(yaml.size());
+        for (const YAML::Node& item : yaml) node.items.push_back(Convert(item, depth + 1));
+        break;
+      case YAML::NodeType::Map:
+        node.type = Node::Type::kMap;
+        for (const auto& pair : yaml) {
+          Field field = KeyOf(pair.first);
+          field.value = Convert(pair.second, depth + 1);
+          node.fields.push_back(std::move(field));
+        }
+        CheckDuplicateKeys(node, source_, diagnostics_);
+        break;
+    }
+    return node;
+  }
+
+ private:
+  Field KeyOf(const YAML::Node& key) {
+    Field field;
+    field.key_offset = OffsetOf(key.Mark());
+    if (key.IsScalar()) {
+      field.key = key.Scalar();
+    } else {
+      diagnostics_.Error(source_.LocationOf(field.key_offset), "a map key must be a plain word",
+                         "write keys as 'name: value'");
+    }
+    return field;
+  }
+
+  static void ClassifyScalar(const YAML::Node& yaml, Node& node) {
+    node.text = yaml.Scalar();
+    if (yaml.Tag() == "!") {  // quoted: always a string
+      node.type = Node::Type::kString;
+      return;
+    }
+    const std::string& text = node.text;
+    if (text == "null" || text == "Null" || text == "NULL" || text == "~" || text.empty()) {
+      node.type = Node::Type::kNull;
+    } else if (text == "true" || text == "True" || text == "TRUE") {
+      node.type = Node::Type::kBool;
+      node.text = "true";
+    } else if (text == "false" || text == "False" || text == "FALSE") {
+      node.type = Node::Type::kBool;
+      node.text = "false";
+    } else if (LooksNumeric(text)) {
+      node.type = Node::Type::kNumber;
+    } else {
+      node.type = Node::Type::kString;
+    }
+  }
+
+  // A YAML 1.2 core-schema number: [-+]?digits[.digits][e[-+]digits], or .inf/.nan.
+  static bool LooksNumeric(std::string_view text) {
+    for (std::string_view special : {".inf", "+.inf", "-.inf", ".Inf", "+.Inf", "-.Inf", ".INF",
+                                     ".nan", ".NaN", ".NAN"}) {
+      if (text == special) return true;
+    }
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    const std::size_t digits_start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    bool digits = i > digits_start;
+    if (i < text.size() && text[i] == '.') {
+      ++i;
+      const std::size_t fraction_start = i;
+      while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+      digits = digits || i > fraction_start;
+    }
+    if (!digits) return false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      ++i;
+      if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+      const std::size_t exponent_start = i;
+      while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+      if (i == exponent_start) return false;
+    }
+    return i == text.size();
+  }
+
+  std::uint64_t OffsetOf(const YAML::Mark& mark) const {
+    if (mark.line < 0) return 0;
+    return source_.OffsetOf(static_cast<std::uint32_t>(mark.line) + 1,
+                            static_cast<std::uint32_t>(std::max(0, mark.column)) + 1);
+  }
+
+  Location FromMark(const YAML::Mark& mark) const { return source_.LocationOf(OffsetOf(mark)); }
+
+  const SourceFile& source_;
+  Diagnostics& diagnostics_;
+  std::int64_t node_budget_;
+};
+
+}  // namespace
+
+const Node* Node::Find(std::string_view key) const {
+  for (const Field& field : fields) {
+    if (field.key == key) return &field.value;
+  }
+  return nullptr;
+}
+
+std::string_view TypeName(Node::Type type) {
+  switch (type) {
+    case Node::Type::kNull:
+      return "null";
+    case Node::Type::kBool:
+      return "boolean";
+    case Node::Type::kNumber:
+      return "number";
+    case Node::Type::kString:
+      return "string";
+    case Node::Type::kSequence:
+      return "list";
+    case Node::Type::kMap:
+      return "map";
+  }
+  return "value";
+}
+
+DocumentFormat DetectFormat(const SourceFile& source) {
+  const std::string& name = source.name();
+  if (EndsWith(name, ".json")) return DocumentFormat::kJson;
+  if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) return DocumentFormat::kYaml;
+  for (char c : source.text()) {
+    if (std::isspace(static_cast<unsigned char>(c))) continue;
+    return (c == '{' || c == '[') ? DocumentFormat::kJson : DocumentFormat::kYaml;
+  }
+  return DocumentFormat::kYaml;
+}
+
+bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics) {
+  if (DetectFormat(source) == DocumentFormat::kJson) {
+    return JsonReader(source, diagnostics).Run(&handler, nullptr);
+  }
+  YamlReader reader(source, diagnostics);
+  auto root = reader.Load();
+  if (!root) return false;
+  try {
+    return reader.RunStreaming(*root, handler);
+  } catch (const StopParse&) {
+    return false;
+  }
+}
+
+std::optional<Node> ParseTree(const SourceFile& source, Diagnostics& diagnostics) {
+  if (DetectFormat(source) == DocumentFormat::kJson) {
+    std::optional<Node> tree;
+    JsonReader(source, diagnostics).Run(nullptr, &tree);
+    return tree;
+  }
+  YamlReader reader(source, diagnostics);
+  auto root = reader.Load();
+  if (!root) return std::nullopt;
+  try {
+    return reader.Convert(*root, 0);
+  } catch (const StopParse&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace redoubt

@@ -1,0 +1,112 @@
+// The CLI run as a process: stdout, stderr and exit codes.
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include "testing.hpp"
+
+namespace redoubt {
+namespace {
+
+using testing::RunRedoubt;
+const std::string kSample = testing::SourcePath("data/samples/sample-gb.yaml");
+const std::string kBad = testing::SourcePath("tests/cases/bad-input/13-dangling-vendor.yaml");
+
+TEST(Cli, VersionAndHelpExitZero) {
+  auto version = RunRedoubt({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(version.out.starts_with("redoubt ")) << version.out;
+  auto help = RunRedoubt({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("validate"), std::string::npos);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+  EXPECT_EQ(RunRedoubt({"validate", "--help"}).exit_code, 0);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunRedoubt({}).exit_code, 2);
+  EXPECT_EQ(RunRedoubt({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunRedoubt({"validate"}).exit_code, 2);
+  EXPECT_EQ(RunRedoubt({"info", kSample, "--format", "xml"}).exit_code, 2);
+}
+
+TEST(Cli, ValidateSampleSaysOk) {
+  auto result = RunRedoubt({"validate", kSample});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.starts_with("OK gb-sample: ")) << result.out;
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(Cli, ValidateBadFileListsEveryProblemAndExitsTwo) {
+  auto result = RunRedoubt({"validate", "--no-bundled-vendors", kBad});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("13-dangling-vendor.yaml:5:33: error: unknown vendor 'huawai' "
+                            "\u2014 did you mean 'huawei'?"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("unknown vendor 'nobody-we-know'"), std::string::npos);
+  EXPECT_NE(result.err.find("2 errors, 0 warnings"), std::string::npos);
+}
+
+TEST(Cli, ValidateMissingFileExitsTwo) {
+  auto result = RunRedoubt({"validate", "/nonexistent/inventory.yaml"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("/nonexistent/inventory.yaml: error: cannot read inventory"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST(Cli, ValidateJsonIsADiagnosticsDocument) {
+  auto result = RunRedoubt({"validate", "--no-bundled-vendors", "--format", "json", kBad});
+  EXPECT_EQ(result.exit_code, 2);
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document["format"], "redoubt/diagnostics@1");
+  EXPECT_EQ(document["ok"], false);
+  EXPECT_EQ(document["errors"], 2);
+  EXPECT_EQ(document["diagnostics"][0]["line"], 5);
+  EXPECT_EQ(document["diagnostics"][0]["hint"], "did you mean 'huawei'?");
+}
+
+TEST(Cli, InfoShowsDomainsVendorsAndSectors) {
+  auto result = RunRedoubt({"info", kSample});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("network gb-sample"), std::string::npos);
+  EXPECT_NE(result.out.find("\n  ran "), std::string::npos);
+  EXPECT_NE(result.out.find(" huawei "), std::string::npos);
+  EXPECT_NE(result.out.find("services by sector: "), std::string::npos);
+}
+
+TEST(Cli, InfoJsonSharesAddUpPerDomain) {
+  auto result = RunRedoubt({"info", "--format", "json", kSample});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document["format"], "redoubt/inventory-summary@1");
+  for (const auto& domain : document["networks"][0]["domains"]) {
+    double total = 0;
+    int elements = 0;
+    for (const auto& vendor : domain["vendors"]) {
+      total += vendor["element_share"].get<double>();
+      elements += vendor["elements"].get<int>();
+    }
+    EXPECT_NEAR(total, 1.0, 1e-9) << domain["domain"];
+    EXPECT_EQ(elements, domain["elements"].get<int>());
+  }
+}
+
+TEST(Cli, OutputFileIsWrittenAtomically) {
+  const std::string dir = testing::TempDir("cli-out");
+  const std::string path = dir + "/info.json";
+  auto result = RunRedoubt({"info", "--format", "json", "-o", path, kSample});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(nlohmann::json::parse(testing::ReadText(path))["format"],
+            "redoubt/inventory-summary@1");
+  EXPECT_EQ(testing::ListDirectory(dir).size(), 1u);
+  auto unwritable = RunRedoubt({"info", "-o", "/nonexistent-dir/x.txt", kSample});
+  EXPECT_EQ(unwritable.exit_code, 3);
+  EXPECT_NE(unwritable.err.find("redoubt: error: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace redoubt

@@ -1,0 +1,48 @@
+#include "core/text.hpp"
+
+#include <array>
+
+#include <gtest/gtest.h>
+
+namespace redoubt {
+namespace {
+
+TEST(EditDistance, CountsInsertionsDeletionsSubstitutions) {
+  EXPECT_EQ(EditDistance("", ""), 0u);
+  EXPECT_EQ(EditDistance("vendor", "vendr"), 1u);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(EditDistance("abc", ""), 3u);
+}
+
+TEST(ClosestMatch, SuggestsOnlyLikelyTypos) {
+  constexpr std::array<std::string_view, 3> keys = {"vendor", "site", "kind"};
+  EXPECT_EQ(ClosestMatch("vendr", keys), "vendor");
+  EXPECT_EQ(ClosestMatch("sit", keys), "site");
+  EXPECT_FALSE(ClosestMatch("completely-different", keys).has_value());
+  EXPECT_EQ(SuggestionHint("xyz", keys), "expected one of: vendor, site, kind");
+  EXPECT_EQ(SuggestionHint("kimd", keys), "did you mean 'kind'?");
+}
+
+TEST(IsoDate, ParsesValidDatesAndRejectsImpossibleOnes) {
+  EXPECT_EQ(ParseIsoDate("1970-01-01"), 0);
+  EXPECT_EQ(ParseIsoDate("2023-12-31"), 19722);
+  EXPECT_EQ(ParseIsoDate("2024-02-29").has_value(), true);
+  EXPECT_FALSE(ParseIsoDate("2023-02-29").has_value());
+  EXPECT_FALSE(ParseIsoDate("2019-13-01").has_value());
+  EXPECT_FALSE(ParseIsoDate("2019-1-01").has_value());
+  EXPECT_FALSE(ParseIsoDate("last year").has_value());
+  EXPECT_EQ(FormatIsoDate(*ParseIsoDate("2027-12-31")), "2027-12-31");
+  EXPECT_EQ(FormatIsoDate(kNoDate), "");
+}
+
+TEST(CountryCode, AcceptsTwoUpperCaseLetters) {
+  EXPECT_TRUE(IsCountryCode("GB"));
+  EXPECT_FALSE(IsCountryCode("UK"));
+  EXPECT_FALSE(IsCountryCode("XX"));
+  EXPECT_EQ(CountryHint("UK"), "the ISO 3166-1 code of the United Kingdom is GB");
+  EXPECT_FALSE(IsCountryCode("gb"));
+  EXPECT_FALSE(IsCountryCode(""));
+}
+
+}  // namespace
+}  // namespace redoubt
