@@ -17,6 +17,7 @@
 #include <array>
 #include <filesystem>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -90,6 +91,9 @@ class CsvImport {
   Diagnostics& diagnostics_;
   std::unordered_map<std::string, SiteIndex> sites_;
   std::unordered_map<std::string, ElementIndex> elements_;
+  // Ids of elements rejected with an error: references to them are not
+  // reported again (one mistake, one message).
+  std::unordered_set<std::string> rejected_;
 };
 
 void CsvImport::Sites(const Table& input) {
@@ -114,7 +118,7 @@ void CsvImport::Sites(const Table& input) {
     if (lat && lon) {
       site.lat = *lat;
       site.lon = *lon;
-    } else if (lat.has_value() != lon.has_value()) {
+    } else if (columns.Text(row, "lat").has_value() != columns.Text(row, "lon").has_value()) {
       columns.Error(row.fields.front(), fmt::format("site '{}' has one coordinate but not the other", *id),
                     "give both lat and lon, or neither");
     }
@@ -208,7 +212,10 @@ void CsvImport::Elements(const Table& input) {
       for (std::string_view cert : SplitList(*certs)) ids.push_back(network_.Intern(cert));
       element.certifications = network_.InternCertSet(std::move(ids));
     }
-    if (!good) continue;
+    if (!good) {
+      rejected_.emplace(*id);
+      continue;
+    }
     const auto index = static_cast<ElementIndex>(network_.elements.size());
     elements_.emplace(*id, index);
     network_.elements.push_back(element);
@@ -219,6 +226,7 @@ void CsvImport::Elements(const Table& input) {
   for (const auto& [row, index] : managed) {
     for (std::string_view manager : SplitList(*columns.Text(*row, "managed_by"))) {
       const auto it = elements_.find(std::string(manager));
+      if (rejected_.contains(std::string(manager))) continue;
       if (it == elements_.end()) {
         columns.Error(*columns.Get(*row, "managed_by"),
                       fmt::format("managed by unknown element '{}'", manager),
@@ -249,6 +257,10 @@ void CsvImport::Links(const Table& input) {
     for (std::string_view end : {"a", "b"}) {
       const auto id = columns.Text(row, end);
       const auto it = id ? elements_.find(std::string(*id)) : elements_.end();
+      if (id && rejected_.contains(std::string(*id))) {
+        good = false;
+        continue;
+      }
       if (it == elements_.end()) {
         columns.Error(*columns.Get(row, end),
                       fmt::format("link end '{}' is not a known element", id.value_or("")),
@@ -299,7 +311,9 @@ void CsvImport::Services(const Table& input) {
     }
     for (std::string_view element : SplitList(columns.Text(row, "attach").value_or(""))) {
       const auto it = elements_.find(std::string(element));
-      if (it == elements_.end()) {
+      if (rejected_.contains(std::string(element))) {
+        good = false;
+      } else if (it == elements_.end()) {
         columns.Error(*columns.Get(row, "attach"),
                       fmt::format("service '{}' attaches to unknown element '{}'", *id, element));
         good = false;
@@ -308,7 +322,7 @@ void CsvImport::Services(const Table& input) {
         service.attach.push_back(it->second);
       }
     }
-    if (service.attach.empty() && good) {
+    if (!columns.Text(row, "attach")) {
       columns.Error(*columns.Get(row, "attach"), fmt::format("service '{}' attaches to nothing", *id),
                     "list its attachment elements, separated by ';'");
       good = false;

@@ -57,12 +57,14 @@ CsvTable ReadCsv(const SourceFile& source, bool has_header, Diagnostics& diagnos
         if (!closed) {
           diagnostics.Error(source.LocationOf(field.offset), "unterminated quoted field",
                             "close the quote; a quote inside a quoted field is written \"\"");
+          row.malformed = true;
           row.fields.push_back(std::move(field));
           break;
         }
         if (pos < size && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
           diagnostics.Error(source.LocationOf(pos), "text after a closing quote",
                             "quote the whole field, and write a quote inside it as \"\"");
+          row.malformed = true;
           while (pos < size && text[pos] != ',' && text[pos] != '\n') field.text += text[pos++];
         }
       } else {
@@ -71,6 +73,7 @@ CsvTable ReadCsv(const SourceFile& source, bool has_header, Diagnostics& diagnos
           if (text[pos] == '"') {
             diagnostics.Error(source.LocationOf(pos), "quote inside an unquoted field",
                               "quote the whole field (\"...\") and double the quote inside it");
+            row.malformed = true;
           }
           field.text += text[pos++];
         }
@@ -131,6 +134,7 @@ CsvColumns::CsvColumns(const CsvTable& table, const SourceFile& source, Diagnost
 }
 
 bool CsvColumns::WidthOk(const CsvRow& row) const {
+  if (row.malformed) return false;
   if (row.fields.size() == names_.size()) return true;
   diagnostics_.Error(source_.LocationOf(row.offset),
                      fmt::format("row has {} fields, the header has {}", row.fields.size(),
@@ -164,7 +168,7 @@ std::optional<double> CsvColumns::Number(const CsvRow& row, std::string_view col
     return std::nullopt;
   }
   if (*value < min || *value > max) {
-    Error(*field, fmt::format("{} {} is out of range [{:g}, {:g}]", column, field->text, min, max));
+    Error(*field, fmt::format("{} {} is out of range [{}, {}]", column, field->text, min, max));
     return std::nullopt;
   }
   return value;

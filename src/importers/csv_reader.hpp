@@ -30,6 +30,7 @@ struct CsvField {
 struct CsvRow {
   std::vector<CsvField> fields;
   std::uint64_t offset = 0;
+  bool malformed = false;  // a quoting error was reported; importers skip the row
 };
 
 struct CsvTable {
@@ -47,6 +48,8 @@ class CsvColumns {
   CsvColumns(const CsvTable& table, const SourceFile& source, Diagnostics& diagnostics,
              std::span<const std::string_view> known, std::span<const std::string_view> required);
   [[nodiscard]] bool ok() const { return ok_; }
+  // False (and reported) when the row's width differs from the header's;
+  // false without a report for a malformed row (already reported).
   // The field of `column` in `row`, or nullptr when the column is absent or
   // the row is short (rows of the wrong width are reported once).
   [[nodiscard]] const CsvField* Get(const CsvRow& row, std::string_view column) const;

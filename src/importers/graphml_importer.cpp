@@ -125,7 +125,7 @@ Result<Imported> ImportGraphMl(std::span<const std::string> paths, const ImportO
           return std::nullopt;
         }
         if (*parsed_value < min || *parsed_value > max) {
-          diagnostics.Error(at(field), fmt::format("{} {} of node '{}' is out of range [{:g}, {:g}]",
+          diagnostics.Error(at(field), fmt::format("{} {} of node '{}' is out of range [{}, {}]",
                                                    name, value, data.id, min, max));
           return std::nullopt;
         }

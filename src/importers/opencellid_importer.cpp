@@ -163,6 +163,7 @@ Result<Imported> ImportOpenCellId(std::span<const std::string> paths, const Impo
     const CsvTable table = ReadCsv(source, false, diagnostics);
     for (const CsvRow& row : table.rows) {
       ++rows;
+      if (row.malformed) continue;  // reported by the CSV reader
       if (row.fields.size() != kColumns) {
         diagnostics.Error(source.LocationOf(row.offset),
                           fmt::format("row has {} fields, OpenCelliD rows have {}", row.fields.size(),
@@ -178,7 +179,7 @@ Result<Imported> ImportOpenCellId(std::span<const std::string> paths, const Impo
         const auto value = ParseNumber(field(index).text);
         if (!value || *value < min || *value > max || (integer && std::floor(*value) != *value)) {
           diagnostics.Error(source.LocationOf(field(index).offset),
-                            fmt::format("{} '{}' is not {} in [{:g}, {:g}]", name, field(index).text,
+                            fmt::format("{} '{}' is not {} in [{}, {}]", name, field(index).text,
                                         integer ? "an integer" : "a number", min, max));
           good = false;
           return 0;
