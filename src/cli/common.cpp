@@ -70,6 +70,9 @@ const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       {"validate", "Check inventory files and report every problem", SetupValidate},
       {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
+      {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
+       SetupGenerate},
+      {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
   };
   return commands;
 }

@@ -55,5 +55,7 @@ const std::vector<CommandSpec>& Commands();
 
 CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
+CommandRunner SetupGenerate(CLI::App& command);
+CommandRunner SetupImport(CLI::App& command);
 
 }  // namespace redoubt::cli

@@ -1,5 +1,7 @@
 #include "io/inventory_writer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -22,9 +24,11 @@ class RecordList {
     out_ += "\": [";
   }
   void Add(const Json& record) {
-    out_ += count_++ == 0 ? "\n    " : ",\n    ";
+    Next();
     out_ += record.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
+  // Starts the next record, to be written by a Record on the same string.
+  void Next() { out_ += count_++ == 0 ? "\n    " : ",\n    "; }
   void Close(bool last = false) {
     out_ += count_ == 0 ? "]" : "\n  ]";
     out_ += last ? "\n" : ",\n";
@@ -37,7 +41,7 @@ class RecordList {
 
 // Floats are stored single-precision; print the shortest text that reads back
 // to the same float so values like 0.2 do not become 0.20000000298.
-Json Number(float value) {
+double ShortestDouble(float value) {
   char buffer[32];
   for (int precision = 6; precision <= 9; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, static_cast<double>(value));
@@ -45,6 +49,99 @@ Json Number(float value) {
   }
   return std::strtod(buffer, nullptr);
 }
+
+// A record written straight into the output, byte for byte as
+// nlohmann::json::dump() would write it (compact, keys in insertion order),
+// but without building a json object per record: at a million elements the
+// objects cost far more than the text.
+class Record {
+ public:
+  explicit Record(std::string& out) : out_(out) { out_ += '{'; }
+  Record& Key(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;  // keys are fixed ASCII names
+    out_ += "\":";
+    return *this;
+  }
+  Record& String(std::string_view key, std::string_view value) {
+    Key(key);
+    AppendString(out_, value);
+    return *this;
+  }
+  Record& Double(std::string_view key, double value) {
+    Key(key);
+    AppendDouble(out_, value);
+    return *this;
+  }
+  Record& Float(std::string_view key, float value) { return Double(key, ShortestDouble(value)); }
+  Record& Bool(std::string_view key, bool value) {
+    Key(key);
+    out_ += value ? "true" : "false";
+    return *this;
+  }
+  Record& Unsigned(std::string_view key, std::uint64_t value) {
+    Key(key);
+    out_ += std::to_string(value);
+    return *this;
+  }
+  // Opens a nested object under `key`; close it with Close().
+  Record& Object(std::string_view key) {
+    Key(key);
+    out_ += '{';
+    first_ = true;
+    return *this;
+  }
+  Record& Close() {
+    out_ += '}';
+    first_ = false;
+    return *this;
+  }
+  // A list of strings under `key`.
+  template <typename Range, typename ToText>
+  Record& StringList(std::string_view key, const Range& items, ToText to_text) {
+    Key(key);
+    out_ += '[';
+    bool first_item = true;
+    for (const auto& item : items) {
+      if (!first_item) out_ += ',';
+      first_item = false;
+      AppendString(out_, to_text(item));
+    }
+    out_ += ']';
+    return *this;
+  }
+  void End() { out_ += '}'; }
+
+  static void AppendString(std::string& out, std::string_view text) {
+    // Plain printable ASCII needs no escaping; anything else goes through
+    // nlohmann so escapes and invalid UTF-8 are handled exactly as before.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+      out += '"';
+      out += text;
+      out += '"';
+      return;
+    }
+    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  static void AppendDouble(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+      out += "null";
+      return;
+    }
+    std::array<char, 64> buffer{};
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 }  // namespace
 
@@ -81,24 +178,29 @@ std::string WriteInventoryJson(const Network& network) {
   }
   vendors.Close();
 
+  std::size_t estimate = 256 * network.sites.size() + 256 * network.elements.size() +
+                         128 * network.links.size() + 512 * network.services.size();
+  out.reserve(out.size() + estimate);
+
   RecordList sites(out, "sites");
   for (const Site& site : network.sites) {
-    Json record;
-    record["id"] = network.Str(site.id);
-    if (site.name != kNoString) record["name"] = network.Str(site.name);
-    record["kind"] = Name(site.kind);
+    sites.Next();
+    Record record(out);
+    record.String("id", network.Str(site.id));
+    if (site.name != kNoString) record.String("name", network.Str(site.name));
+    record.String("kind", Name(site.kind));
     if (site.HasCoordinates()) {
-      record["lat"] = site.lat;
-      record["lon"] = site.lon;
+      record.Double("lat", site.lat);
+      record.Double("lon", site.lon);
     }
-    if (site.region != kNoString) record["region"] = network.Str(site.region);
+    if (site.region != kNoString) record.String("region", network.Str(site.region));
     if (site.substation != kNoString || !std::isnan(site.backup_hours)) {
-      Json power = Json::object();
-      if (site.substation != kNoString) power["substation"] = network.Str(site.substation);
-      if (!std::isnan(site.backup_hours)) power["backup_hours"] = Number(site.backup_hours);
-      record["power"] = power;
+      record.Object("power");
+      if (site.substation != kNoString) record.String("substation", network.Str(site.substation));
+      if (!std::isnan(site.backup_hours)) record.Float("backup_hours", site.backup_hours);
+      record.Close();
     }
-    sites.Add(record);
+    record.End();
   }
   sites.Close();
 
@@ -106,74 +208,77 @@ std::string WriteInventoryJson(const Network& network) {
   for (ElementIndex index = 0; index < network.elements.size(); ++index) {
     const Element& element = network.elements[index];
     const KindEntry& kind = network.kinds[element.kind];
-    Json record;
-    record["id"] = network.Str(element.id);
-    record["kind"] = kind.name;
-    if (!kind.builtin || element.domain != kind.domain) record["domain"] = Name(element.domain);
-    record["vendor"] = network.Str(network.vendors[element.vendor].id);
-    if (element.site != kNone) record["site"] = network.Str(network.sites[element.site].id);
-    if (element.model != kNoString) record["model"] = network.Str(element.model);
-    if (element.software != kNoString) record["software"] = network.Str(element.software);
-    if (element.installed != kNoDate) record["installed"] = FormatIsoDate(element.installed);
-    if (element.retired != kNoDate) record["retired"] = FormatIsoDate(element.retired);
+    elements.Next();
+    Record record(out);
+    record.String("id", network.Str(element.id));
+    record.String("kind", kind.name);
+    if (!kind.builtin || element.domain != kind.domain) record.String("domain", Name(element.domain));
+    record.String("vendor", network.Str(network.vendors[element.vendor].id));
+    if (element.site != kNone) record.String("site", network.Str(network.sites[element.site].id));
+    if (element.model != kNoString) record.String("model", network.Str(element.model));
+    if (element.software != kNoString) record.String("software", network.Str(element.software));
+    if (element.installed != kNoDate) record.String("installed", FormatIsoDate(element.installed));
+    if (element.retired != kNoDate) record.String("retired", FormatIsoDate(element.retired));
     if (element.certifications != 0) {
-      Json certs = Json::array();
-      for (StringId cert : network.Certifications(index)) certs.push_back(network.Str(cert));
-      record["certifications"] = certs;
+      record.StringList("certifications", network.Certifications(index),
+                        [&](StringId cert) { return network.Str(cert); });
     }
     const auto managers = network.ManagedBy(index);
     if (!managers.empty()) {
-      Json list = Json::array();
-      for (ElementIndex manager : managers) list.push_back(network.ElementId(manager));
-      record["managed_by"] = list;
+      record.StringList("managed_by", managers,
+                        [&](ElementIndex manager) { return network.ElementId(manager); });
     }
-    elements.Add(record);
+    record.End();
   }
   elements.Close();
 
   RecordList links(out, "links");
   for (const Link& link : network.links) {
-    Json record;
-    if (link.id != kNoString) record["id"] = network.Str(link.id);
-    record["a"] = network.ElementId(link.a);
-    record["b"] = network.ElementId(link.b);
-    if (link.medium != Medium::kUnknown) record["medium"] = Name(link.medium);
-    if (!std::isnan(link.capacity_gbps)) record["capacity_gbps"] = Number(link.capacity_gbps);
-    if (!std::isnan(link.latency_ms)) record["latency_ms"] = Number(link.latency_ms);
-    if (!std::isnan(link.length_km)) record["length_km"] = Number(link.length_km);
-    if (link.conduit != kNoString) record["conduit"] = network.Str(link.conduit);
-    links.Add(record);
+    links.Next();
+    Record record(out);
+    if (link.id != kNoString) record.String("id", network.Str(link.id));
+    record.String("a", network.ElementId(link.a));
+    record.String("b", network.ElementId(link.b));
+    if (link.medium != Medium::kUnknown) record.String("medium", Name(link.medium));
+    if (!std::isnan(link.capacity_gbps)) record.Float("capacity_gbps", link.capacity_gbps);
+    if (!std::isnan(link.latency_ms)) record.Float("latency_ms", link.latency_ms);
+    if (!std::isnan(link.length_km)) record.Float("length_km", link.length_km);
+    if (link.conduit != kNoString) record.String("conduit", network.Str(link.conduit));
+    record.End();
   }
   links.Close();
 
   RecordList services(out, "services");
   for (const Service& service : network.services) {
-    Json record;
-    record["id"] = network.Str(service.id);
-    if (!service.name.empty()) record["name"] = service.name;
-    record["sector"] = Name(service.sector);
-    if (!service.owner.empty()) record["owner"] = service.owner;
-    record["classification"] = Name(service.classification);
-    Json attach = Json::array();
-    for (ElementIndex element : service.attach) attach.push_back(network.ElementId(element));
-    record["attach"] = attach;
-    Json needs = Json::array();
-    for (KindId kind : service.needs) needs.push_back(network.kinds[kind].name);
-    record["needs"] = needs;
-    record["weight"] = service.weight;
-    if (service.site != kNone) record["site"] = network.Str(network.sites[service.site].id);
+    services.Next();
+    Record record(out);
+    record.String("id", network.Str(service.id));
+    if (!service.name.empty()) record.String("name", service.name);
+    record.String("sector", Name(service.sector));
+    if (!service.owner.empty()) record.String("owner", service.owner);
+    record.String("classification", Name(service.classification));
+    record.StringList("attach", service.attach,
+                      [&](ElementIndex element) { return network.ElementId(element); });
+    record.StringList("needs", service.needs,
+                      [&](KindId kind) { return std::string_view(network.kinds[kind].name); });
+    record.Double("weight", service.weight);
+    if (service.site != kNone) record.String("site", network.Str(network.sites[service.site].id));
     const ServiceRequirements& requirements = service.requirements;
-    Json requires_json = Json::object();
-    if (requirements.disjoint_paths > 0) requires_json["disjoint_paths"] = requirements.disjoint_paths;
-    if (requirements.trusted_disjoint_paths > 0) {
-      requires_json["trusted_disjoint_paths"] = requirements.trusted_disjoint_paths;
+    const bool any = requirements.disjoint_paths > 0 || requirements.trusted_disjoint_paths > 0 ||
+                     requirements.trusted_paths || !std::isnan(requirements.max_recovery_hours);
+    if (any) {
+      record.Object("requires");
+      if (requirements.disjoint_paths > 0) record.Unsigned("disjoint_paths", requirements.disjoint_paths);
+      if (requirements.trusted_disjoint_paths > 0) {
+        record.Unsigned("trusted_disjoint_paths", requirements.trusted_disjoint_paths);
+      }
+      if (requirements.trusted_paths) record.Bool("trusted_paths", true);
+      if (!std::isnan(requirements.max_recovery_hours)) {
+        record.Double("max_recovery_hours", requirements.max_recovery_hours);
+      }
+      record.Close();
     }
-    if (requirements.trusted_paths) requires_json["trusted_paths"] = true;
-    if (!std::isnan(requirements.max_recovery_hours)) {
-      requires_json["max_recovery_hours"] = requirements.max_recovery_hours;
-    }
-    if (!requires_json.empty()) record["requires"] = requires_json;
-    services.Add(record);
+    record.End();
   }
   services.Close(true);
   out += "}\n";
