@@ -64,6 +64,9 @@ const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       {"validate", "Check inventory files and report every problem", SetupValidate},
       {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
+      {"check", "Check inventories against a standard: findings, or --timeline", SetupCheck},
+      {"explain", "Explain a rule of a standard in words, with its source", SetupExplain},
+      {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
   };
   return commands;
 }

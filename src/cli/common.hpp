@@ -54,5 +54,8 @@ const std::vector<CommandSpec>& Commands();
 
 CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
+CommandRunner SetupCheck(CLI::App& command);
+CommandRunner SetupExplain(CLI::App& command);
+CommandRunner SetupTest(CLI::App& command);
 
 }  // namespace redoubt::cli
