@@ -24,7 +24,10 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
 GeoGrid::GeoGrid(double cell_km) {
   // At least ~100 m and at most 10 degrees per cell.
   cell_deg_ = std::clamp(cell_km / kKmPerDegree, 0.001, 10.0);
+  // Columns divide the full circle exactly, so the last one meets the first
+  // at the antimeridian.
   columns_ = static_cast<std::int64_t>(std::ceil(360.0 / cell_deg_));
+  column_deg_ = 360.0 / static_cast<double>(columns_);
 }
 
 std::int64_t GeoGrid::Row(double lat) const {
@@ -32,7 +35,7 @@ std::int64_t GeoGrid::Row(double lat) const {
 }
 
 std::int64_t GeoGrid::Column(double lon) const {
-  const auto column = static_cast<std::int64_t>(std::floor((lon + 180.0) / cell_deg_));
+  const auto column = static_cast<std::int64_t>(std::floor((lon + 180.0) / column_deg_));
   return ((column % columns_) + columns_) % columns_;
 }
 
@@ -65,13 +68,21 @@ void GeoGrid::ForEachWithin(double lat, double lon, double radius_km,
   std::int64_t first_column = 0;
   std::int64_t column_count = columns_;
   if (dlon < 180.0) {
-    first_column = static_cast<std::int64_t>(std::floor((lon - dlon + 180.0) / cell_deg_));
+    first_column = static_cast<std::int64_t>(std::floor((lon - dlon + 180.0) / column_deg_));
     const auto last_column =
-        static_cast<std::int64_t>(std::floor((lon + dlon + 180.0) / cell_deg_));
+        static_cast<std::int64_t>(std::floor((lon + dlon + 180.0) / column_deg_));
     column_count = std::min(columns_, last_column - first_column + 1);
   }
   const std::int64_t first_row = Row(lat_low);
   const std::int64_t last_row = Row(lat_high);
+  // A box of more cells than there are points costs more than a scan.
+  if ((last_row - first_row + 1) * column_count > static_cast<std::int64_t>(points_.size())) {
+    for (const Point& point : points_) {
+      const double distance = HaversineKm(lat, lon, point.lat, point.lon);
+      if (distance <= radius_km) visit(point.id, distance);
+    }
+    return;
+  }
   auto by_cell = [](const Point& point, std::uint64_t cell) { return point.cell < cell; };
   for (std::int64_t row = first_row; row <= last_row; ++row) {
     for (std::int64_t step = 0; step < column_count; ++step) {

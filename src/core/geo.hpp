@@ -26,9 +26,11 @@ inline constexpr double kEarthRadiusKm = 6371.0088;
 // Points bucketed into cells of `cell_km` of latitude (longitude cells are as
 // many degrees wide, so they narrow towards the poles; queries widen to match).
 // Insert all points, call Finalize() once, then query. A query within r km
-// visits the cells of the bounding box of the circle: O(points in those cells),
-// independent of the total number of points. Near the poles or the
-// antimeridian it falls back to wider boxes, never to missing points.
+// visits the cells of the bounding box of the circle: O(cells + points in
+// them), independent of the total number of points when r is about the cell
+// size; when the box has more cells than the grid has points it scans the
+// points instead. Near the poles or the antimeridian boxes widen (up to whole
+// parallels); no point within r is ever missed.
 // Results come in ascending (cell, insertion) order: deterministic for a given
 // sequence of inserts.
 class GeoGrid {
@@ -55,8 +57,9 @@ class GeoGrid {
   [[nodiscard]] std::int64_t Column(double lon) const;
   [[nodiscard]] static std::uint64_t Key(std::int64_t row, std::int64_t column);
 
-  double cell_deg_;
-  std::int64_t columns_;  // cells around a parallel
+  double cell_deg_;         // height of a cell, degrees of latitude
+  double column_deg_;       // width of a cell, degrees of longitude (360 / columns_)
+  std::int64_t columns_;    // cells around a parallel
   std::vector<Point> points_;  // sorted by cell after Finalize()
   bool finalized_ = false;
 };

@@ -126,7 +126,10 @@ class StandardReader {
         diagnostics_.ErrorCount() == errors_before) {
       top.Error(*top.Get("rules"), "the standard has no rules", "add rules under 'rules:'");
     }
-    if (!base_failed) CheckRules(standard, untrusted_location);
+    // Checks of the whole would mostly echo the errors already reported.
+    if (!base_failed && diagnostics_.ErrorCount() == errors_before) {
+      CheckRules(standard, untrusted_location);
+    }
     if (const Node* cases = top.Get("cases")) {
       ReadCases(*cases, source_ptr, standard, diagnostics_);
     }
@@ -158,10 +161,11 @@ class StandardReader {
     try {
       base_source = std::make_shared<SourceFile>(SourceFile::Read(path.string()));
     } catch (const IoError& failure) {
-      diagnostics_.Error(where, fmt::format("cannot read the base standard '{}'", extends),
-                         fmt::format("the path is relative to this file's folder ({}); {}",
-                                     folder.empty() ? std::string(".") : folder.string(),
-                                     failure.what()));
+      diagnostics_.Error(where,
+                         fmt::format("cannot read the base standard '{}': {}", extends,
+                                     failure.what()),
+                         "'extends' is relative to this file's folder; a bare file name is also "
+                         "looked up in the bundled data/standards/");
       return std::nullopt;
     }
     stack_.push_back(canonical);

@@ -39,6 +39,7 @@ std::vector<std::string> MatchEvidence(const RuleContext& context, const Selecto
       std::vector<std::string> reasons;
       if (context.untrusted_definition != nullptr) {
         for (const Clause& defining : context.untrusted_definition->clauses) {
+          if (defining.attribute == Attribute::kVendor) continue;  // already named
           reasons.push_back(fmt::format("{} {}",
                                         AttributeName(SelectorSubject::kElement, defining.attribute),
                                         ElementValue(network, element, defining.attribute)));
