@@ -36,7 +36,12 @@ Evaluation Evaluate(const Standard& standard, const Network& network,
     status.evaluated = output.evaluated;
     status.note = std::move(output.note);
     status.findings = output.findings.size();
-    for (Finding& finding : output.findings) evaluation.findings.push_back(std::move(finding));
+    if (evaluation.findings.empty()) {
+      evaluation.findings = std::move(output.findings);
+    } else {
+      evaluation.findings.reserve(evaluation.findings.size() + output.findings.size());
+      for (Finding& finding : output.findings) evaluation.findings.push_back(std::move(finding));
+    }
     for (Unassessed& entry : output.unassessed) evaluation.unassessed.push_back(std::move(entry));
     evaluation.rules.push_back(std::move(status));
   }

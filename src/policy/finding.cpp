@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <numeric>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -32,7 +33,13 @@ std::optional<RuleSeverity> ParseRuleSeverity(std::string_view name) {
 }
 
 void SortFindings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  // Sort positions, then move each finding once: findings are large, and a
+  // merge sort over them would move each one log(n) times.
+  std::vector<std::size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Finding& a = findings[x];
+    const Finding& b = findings[y];
     const int severity_a = -static_cast<int>(a.severity);
     const int severity_b = -static_cast<int>(b.severity);
     return std::forward_as_tuple(severity_a, a.rule_id, a.network, FirstOrEmpty(a.elements),
@@ -42,6 +49,10 @@ void SortFindings(std::vector<Finding>& findings) {
                                  FirstOrEmpty(b.sites), FirstOrEmpty(b.services),
                                  FirstOrEmpty(b.vendors), b.message);
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t index : order) sorted.push_back(std::move(findings[index]));
+  findings.swap(sorted);
 }
 
 std::string FindingKey(const Finding& finding) {

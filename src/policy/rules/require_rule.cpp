@@ -137,17 +137,21 @@ std::unique_ptr<RuleBody> ParseRequireRule(const Node& node, RuleParseContext& c
   auto scope = rules::ReadSelector(reader, "scope", Need::kOptional, SelectorSubject::kElement,
                                    context);
   auto name = reader.String("attribute", Need::kRequired);
-  std::optional<Attribute> attribute;
+  // Written as a flag and a value (not an optional) to keep GCC's flow analysis quiet.
+  bool known = false;
+  Attribute attribute_value = Attribute::kElementId;
   if (name) {
-    attribute = FindAttribute(SelectorSubject::kElement, *name);
-    if (!attribute || *attribute == Attribute::kUntrusted) {
+    const auto found = FindAttribute(SelectorSubject::kElement, *name);
+    if (found && *found != Attribute::kUntrusted) {
+      known = true;
+      attribute_value = *found;
+    } else {
       auto names = AttributeNames(SelectorSubject::kElement);
       names.erase(std::remove(names.begin(), names.end(), std::string_view("untrusted")), names.end());
       reader.Error(*reader.Get("attribute"),
                    fmt::format("unknown element attribute '{}' in 'require' of rule '{}'", *name,
                                context.rule_id),
                    SuggestionHint(*name, names));
-      attribute.reset();
     }
   }
   const Node* includes = reader.Get("includes");
@@ -158,10 +162,10 @@ std::unique_ptr<RuleBody> ParseRequireRule(const Node& node, RuleParseContext& c
   }
   std::vector<Clause> checks;
   Mode mode = Mode::kPresent;
-  if (attribute && (includes != nullptr || among != nullptr)) {
+  if (known && (includes != nullptr || among != nullptr)) {
     const Node& values = includes != nullptr ? *includes : *among;
     mode = includes != nullptr ? Mode::kIncludes : Mode::kAmong;
-    if (mode == Mode::kIncludes && Info(*attribute).type != ValueType::kTextSet) {
+    if (mode == Mode::kIncludes && Info(attribute_value).type != ValueType::kTextSet) {
       reader.Error(values,
                    fmt::format("'includes' needs a set attribute such as certifications; '{}' "
                                "holds one value",
@@ -193,19 +197,18 @@ std::unique_ptr<RuleBody> ParseRequireRule(const Node& node, RuleParseContext& c
         }
       }
     }
-  } else if (attribute) {
+  } else if (known) {
     Clause present;
-    present.attribute = *attribute;
+    present.attribute = attribute_value;
     present.op = Op::kExists;
     present.flag = true;
     present.location = reader.LocationOfKey("attribute");
     checks.push_back(std::move(present));
   }
-  if (context.diagnostics.ErrorCount() != errors_before || !scope || !attribute ||
-      checks.empty()) {
+  if (context.diagnostics.ErrorCount() != errors_before || !scope || !known || checks.empty()) {
     return nullptr;
   }
-  return std::make_unique<RequireRule>(std::move(*scope), *attribute, mode, std::move(checks));
+  return std::make_unique<RequireRule>(std::move(*scope), attribute_value, mode, std::move(checks));
 }
 
 }  // namespace redoubt::policy
