@@ -73,6 +73,9 @@ const std::vector<CommandSpec>& Commands() {
       {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
        SetupGenerate},
       {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
+      {"check", "Check inventories against a standard: findings, or --timeline", SetupCheck},
+      {"explain", "Explain a rule of a standard in words, with its source", SetupExplain},
+      {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
   };
   return commands;
 }

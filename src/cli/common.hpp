@@ -57,5 +57,8 @@ CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
 CommandRunner SetupGenerate(CLI::App& command);
 CommandRunner SetupImport(CLI::App& command);
+CommandRunner SetupCheck(CLI::App& command);
+CommandRunner SetupExplain(CLI::App& command);
+CommandRunner SetupTest(CLI::App& command);
 
 }  // namespace redoubt::cli

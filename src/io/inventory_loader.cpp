@@ -33,6 +33,11 @@ class Loader {
   Result<std::vector<Network>> Run(
       std::vector<SourceFile> sources,
       const std::vector<std::pair<std::string, std::string>>& unreadable);
+  // Reads sources_[0] from an already parsed tree (an inline inventory).
+  void UseTree(const Node* root, NetworkInfo header) {
+    inline_root_ = root;
+    inline_header_ = std::move(header);
+  }
 
   Diagnostics& diagnostics() { return diagnostics_; }
   StringPool& pool() { return *pool_; }
@@ -73,6 +78,8 @@ class Loader {
   std::vector<Vendor> register_;
   std::vector<std::pair<std::string, std::vector<std::size_t>>> groups_;
   std::vector<Network> networks_;
+  const Node* inline_root_ = nullptr;
+  NetworkInfo inline_header_;
 };
 
 
@@ -624,7 +631,11 @@ Result<std::vector<Network>> Loader::Run(
   for (std::size_t index = 0; index < sources_.size(); ++index) {
     stages_[index].file = static_cast<std::uint16_t>(index);
     ReadContext context{diagnostics_, *pool_, kinds_, options_.threads != 1};
-    ReadInventoryFile(sources_[index], stages_[index], context);
+    if (index == 0 && inline_root_ != nullptr) {
+      ReadInventoryTree(sources_[index], *inline_root_, inline_header_, stages_[index], context);
+    } else {
+      ReadInventoryFile(sources_[index], stages_[index], context);
+    }
     sources_[index].DropText();  // only locations are needed from here on
   }
   Group();
@@ -643,6 +654,15 @@ Result<std::vector<Network>> Loader::Run(
 Result<std::vector<Network>> LoadInventorySources(std::vector<SourceFile> sources,
                                                   const InventoryOptions& options) {
   Loader loader(options);
+  return loader.Run(std::move(sources), {});
+}
+
+Result<std::vector<Network>> LoadInlineInventory(const InlineInventory& inventory,
+                                                 const InventoryOptions& options) {
+  Loader loader(options);
+  loader.UseTree(inventory.root, inventory.header);
+  std::vector<SourceFile> sources;
+  sources.push_back(*inventory.source);
   return loader.Run(std::move(sources), {});
 }
 

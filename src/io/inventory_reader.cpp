@@ -45,6 +45,10 @@ class FileHandler : public DocumentHandler {
   void OnSequence(std::string_view, std::uint64_t) override { stage_.saw_any = true; }
   void OnItem(std::string_view key, Node item) override;
   void Finish();
+  // For an inline inventory: `format` is optional.
+  void FinishInline() {
+    if (saw_format_) CheckFormat(&format_, 0, kFormat, source_, loader_.diagnostics);
+  }
 
  private:
   // Remembers the id of a record rejected with an error, if it has one.
@@ -411,6 +415,28 @@ void ReadInventoryFile(const SourceFile& source, FileStage& stage, ReadContext& 
   stage.complete =
       ParseDocument(source, handler, context.diagnostics, ParseOptions{.pipeline = context.pipeline});
   if (stage.complete) handler.Finish();
+  stage.errors = context.diagnostics.ErrorCount() - errors_before;
+}
+
+void ReadInventoryTree(const SourceFile& source, const Node& root, const NetworkInfo& header,
+                       FileStage& stage, ReadContext& context) {
+  const std::size_t errors_before = context.diagnostics.ErrorCount();
+  FileHandler handler(context, source, stage);
+  stage.saw_any = true;
+  for (const Field& field : root.fields) {
+    if (handler.Streams(field.key) && field.value.IsSequence()) {
+      handler.OnSequence(field.key, field.key_offset);
+      for (const Node& item : field.value.items) handler.OnItem(field.key, item);
+    } else {
+      handler.OnField(field);
+    }
+  }
+  handler.FinishInline();
+  if (!stage.has_header) {
+    stage.has_header = true;
+    stage.header = header;
+    stage.header_offset = root.offset;
+  }
   stage.errors = context.diagnostics.ErrorCount() - errors_before;
 }
 

@@ -15,12 +15,14 @@
 // JSON text is parsed in place and released file by file).
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
 #include "core/source.hpp"
+#include "io/document.hpp"
 #include "model/network.hpp"
 
 namespace redoubt {
@@ -47,5 +49,17 @@ struct InventoryOptions {
 // The same over sources already in memory (inline test cases, stdin).
 [[nodiscard]] Result<std::vector<Network>> LoadInventorySources(
     std::vector<SourceFile> sources, const InventoryOptions& options = {});
+
+// An inventory written inside another document (a standard's test case): the
+// map that holds it, already parsed, and the file it is in, so diagnostics
+// point into that file. `format:` may be left out; without a `network:`
+// header it gets `header`.
+struct InlineInventory {
+  std::shared_ptr<const SourceFile> source;
+  const Node* root = nullptr;
+  NetworkInfo header;
+};
+[[nodiscard]] Result<std::vector<Network>> LoadInlineInventory(
+    const InlineInventory& inventory, const InventoryOptions& options = {});
 
 }  // namespace redoubt

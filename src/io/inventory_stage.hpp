@@ -13,6 +13,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/source.hpp"
+#include "io/document.hpp"
 #include "core/string_pool.hpp"
 #include "model/network.hpp"
 
@@ -120,5 +121,8 @@ struct ReadContext {
 // Reads one inventory file into `stage`, reporting problems. Sets
 // stage.complete = false when a syntax error stopped the parse.
 void ReadInventoryFile(const SourceFile& source, FileStage& stage, ReadContext& context);
+// The same for an inventory already parsed into `root` (see InlineInventory).
+void ReadInventoryTree(const SourceFile& source, const Node& root, const NetworkInfo& header,
+                       FileStage& stage, ReadContext& context);
 
 }  // namespace redoubt::inventory_detail

@@ -47,6 +47,8 @@ std::string Actual(const std::string& name) {
   diagnostics.Sort();
   std::string text;
   for (const Diagnostic& diagnostic : diagnostics.Items()) {
+    // Paths relative to the corpus everywhere in the line (hints name other
+    // files too), so the goldens hold in any checkout.
     std::string line = diagnostic.Format();
     // The corpus path may appear anywhere in a line ("... in PATH"), not
     // only at its start; the expectations hold it relative to the corpus.
