@@ -64,6 +64,8 @@ const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       {"validate", "Check inventory files and report every problem", SetupValidate},
       {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
+      {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
+       SetupExpose},
   };
   return commands;
 }
