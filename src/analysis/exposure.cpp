@@ -70,10 +70,9 @@ struct SiteQuotient {
 SiteQuotient BuildSiteQuotient(const Network& network, const ServiceDemand& demand) {
   SiteQuotient quotient;
   auto node_count = static_cast<std::uint32_t>(network.sites.size());
-  quotient.node_of.resize(network.elements.size());
-  for (ElementIndex element = 0; element < network.elements.size(); ++element) {
-    const SiteIndex site = network.elements[element].site;
-    quotient.node_of[element] = site != kNone ? site : node_count++;
+  quotient.node_of.reserve(network.elements.size());
+  for (const Element& element : network.elements) {
+    quotient.node_of.push_back(element.site != kNone ? element.site : node_count++);
   }
   std::vector<Edge> edges;
   edges.reserve(network.links.size());
@@ -156,6 +155,10 @@ std::uint32_t CountDisjoint(const Shared& shared, const FunctionReach& reach, co
   const std::uint32_t stamp = scratch.stamp;
   std::vector<NodeId> common;
   bool first = true;
+  // An attachment whose every route passes one cut vertex adds at most one
+  // path: the sum bounds the count, so the search can stop there instead of
+  // proving that no further path exists (the costly last search).
+  std::uint32_t bound = 0;
   const BlockCutTree& tree = reach.tree();
   for (NodeId source : scratch.sources) {
     std::vector<NodeId> internal;
@@ -165,13 +168,15 @@ std::uint32_t CountDisjoint(const Shared& shared, const FunctionReach& reach, co
       const NodeId cut = tree.CutVertex(tree_idx);
       if (cut != source && !reach.IsInstance(cut, function)) internal.push_back(cut);
     });
+    bound = internal.empty() ? shared.max_paths : std::min(shared.max_paths, bound + 1);
     SortUnique(internal);
     common = first ? std::move(internal) : Intersect(common, internal);
     first = false;
   }
   if (!common.empty()) return 1;
   DisjointPathOptions options;
-  options.max_paths = shared.max_paths;
+  options.max_paths = bound;
+  options.toward_targets = shared.forests[function].parent;
   options.edge_filter = [&](EdgeId edge) { return reach.AllowsEdge(edge, function, walked, stamp); };
   return scratch.solver.Solve(scratch.sources, shared.demand.instances[function], mask, options).count;
 }

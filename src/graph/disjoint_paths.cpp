@@ -82,7 +82,8 @@ DisjointPaths DisjointPathSolver::Solve(std::span<const NodeId> sources,
 
   bool exhausted = false;
   while (result.count < options.max_paths) {
-    const std::uint32_t found = Search(mask, options);
+    const std::uint32_t found =
+        options.toward_targets.empty() ? Search(mask, options) : GuidedSearch(mask, options);
     if (found == kNoNode) {
       exhausted = true;
       break;
@@ -154,6 +155,86 @@ std::uint32_t DisjointPathSolver::Search(const Mask& mask, const DisjointPathOpt
       if (IsSource(next) || !usable(node, arc)) continue;
       if (Visit(InState(next), state) && IsTarget(next)) return InState(next);
     }
+  }
+  return kNoNode;
+}
+
+bool DisjointPathSolver::Usable(const Mask& mask, const DisjointPathOptions& options, NodeId from,
+                                std::size_t arc) const {
+  if (!topology_.ArcOn(mask, from, arc)) return false;
+  return !options.edge_filter || options.edge_filter(topology_.ArcEdges(from)[arc]);
+}
+
+// Depth-first, one frame per state with a cursor over its candidates, trying
+// the hinted neighbour before the others. The super-source is the frame with
+// state kNoNode: its candidates are the neighbours of every source.
+std::uint32_t DisjointPathSolver::GuidedSearch(const Mask& mask, const DisjointPathOptions& options) {
+  if (++search_id_ == 0) {
+    std::fill(visit_mark_.begin(), visit_mark_.end(), 0);
+    search_id_ = 1;
+  }
+  queue_.clear();
+  stack_.clear();
+  const auto hint = options.toward_targets;
+  // The candidate at (node's arc `arc`), from `parent`: visits and pushes it;
+  // returns the target state when it is one.
+  auto offer = [&](NodeId from, std::size_t arc, std::uint32_t parent) -> std::uint32_t {
+    const NodeId next = topology_.Neighbors(from)[arc];
+    if (IsSource(next) || !Usable(mask, options, from, arc)) return kNoNode;
+    if (!Visit(InState(next), parent)) return kNoNode;
+    if (IsTarget(next)) return InState(next);
+    stack_.push_back({InState(next), 0, 0});
+    return kNoNode;
+  };
+  auto hinted_arc = [&](NodeId node) -> std::size_t {
+    const NodeId toward = hint[node];
+    if (toward == kNoNode) return SIZE_MAX;
+    const auto neighbors = topology_.Neighbors(node);
+    for (std::size_t arc = 0; arc < neighbors.size(); ++arc) {
+      if (neighbors[arc] == toward) return arc;
+    }
+    return SIZE_MAX;
+  };
+  for (std::size_t position = sources_.size(); position-- > 0;) {
+    stack_.push_back({OutState(sources_[position]), 1, 0});  // a source acts as its own out-side
+  }
+  while (!stack_.empty()) {
+    Frame& frame = stack_.back();
+    const NodeId node = NodeOf(frame.state);
+    const std::uint32_t state = frame.state;
+    if (!IsOut(state)) {  // one candidate at most; the frame is done after it
+      stack_.pop_back();
+      if (next_[node] == kNoNode) {
+        if (Visit(OutState(node), state)) stack_.push_back({OutState(node), 0, 0});
+      } else if (prev_[node] != kNoNode && !IsSource(prev_[node])) {
+        if (Visit(OutState(prev_[node]), state)) stack_.push_back({OutState(prev_[node]), 0, 0});
+      }
+      continue;
+    }
+    if (frame.stage == 0) {
+      frame.stage = 1;
+      if (!IsSource(node) && next_[node] != kNoNode && Visit(InState(node), state)) {
+        stack_.push_back({InState(node), 0, 0});
+        continue;
+      }
+    }
+    if (frame.stage == 1) {
+      frame.stage = 2;
+      const std::size_t arc = hinted_arc(node);
+      if (arc != SIZE_MAX) {
+        const std::uint32_t found = offer(node, arc, state);
+        if (found != kNoNode) return found;
+        continue;  // `frame` may be invalid now
+      }
+    }
+    const std::size_t degree = topology_.Degree(node);
+    if (frame.arc >= degree) {
+      stack_.pop_back();
+      continue;
+    }
+    const std::size_t arc = frame.arc++;
+    const std::uint32_t found = offer(node, arc, state);
+    if (found != kNoNode) return found;
   }
   return kNoNode;
 }

@@ -19,8 +19,8 @@
 // set of other nodes can separate them: the result is `unbounded`, with
 // `count = max_paths` and no cut.
 //
-// Algorithm: Ford–Fulkerson with breadth-first augmenting paths on the split
-// graph (node v becomes v_in → v_out with capacity 1; links have unbounded
+// Algorithm: Ford–Fulkerson with breadth-first augmenting paths (or guided
+// depth-first ones, see `toward_targets`) on the split graph (node v becomes v_in → v_out with capacity 1; links have unbounded
 // capacity, so node capacities bind), explored implicitly from the CSR
 // without building the split graph. O(k (n + m)) time for k paths found
 // (k ≤ max_paths), O(n) scratch kept between calls so that many small
@@ -49,6 +49,13 @@ struct DisjointPathOptions {
   // When set, only edges for which it returns true are used (e.g. to keep a
   // search inside the blocks that can matter).
   std::function<bool(EdgeId)> edge_filter = nullptr;
+  // When given (one entry per node, kNoNode for none): a neighbour of each
+  // node that leads towards the targets, e.g. a shortest-path forest grown
+  // from them. The search then goes depth-first and tries that neighbour
+  // first, so in a hierarchical network an augmenting path costs about its
+  // length instead of a breadth-first ball around hub nodes. Counts and cuts
+  // do not change; which paths are returned may.
+  std::span<const NodeId> toward_targets = {};
 };
 
 struct DisjointPaths {
@@ -72,6 +79,9 @@ class DisjointPathSolver {
   // Breadth-first search for an augmenting path; the target's in-state, or
   // kNoNode when there is none (then queue_ holds every state reached).
   std::uint32_t Search(const Mask& mask, const DisjointPathOptions& options);
+  std::uint32_t GuidedSearch(const Mask& mask, const DisjointPathOptions& options);
+  [[nodiscard]] bool Usable(const Mask& mask, const DisjointPathOptions& options, NodeId from,
+                            std::size_t arc) const;
   void Augment(std::uint32_t target_state);
   std::vector<NodeId> TracePath(NodeId source, NodeId first) const;
   [[nodiscard]] bool IsSource(NodeId node) const { return source_mark_[node] == solve_id_; }
@@ -88,7 +98,13 @@ class DisjointPathSolver {
   std::vector<std::uint32_t> target_mark_;
   std::vector<std::uint32_t> visit_mark_;    // per state (2 per node)
   std::vector<std::uint32_t> state_parent_;  // per state
-  std::vector<std::uint32_t> queue_;
+  std::vector<std::uint32_t> queue_;  // every state reached by the last search
+  struct Frame {
+    std::uint32_t state;
+    std::uint32_t stage;  // 0: own flow, 1: hinted neighbour, 2: arcs from `arc`
+    std::uint32_t arc;
+  };
+  std::vector<Frame> stack_;
   std::uint32_t solve_id_ = 0;
   std::uint32_t search_id_ = 0;
 };

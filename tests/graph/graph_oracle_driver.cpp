@@ -16,8 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/block_cut_tree.hpp"
-#include "graph/disjoint_paths.hpp"
 #include "graph/shortest_paths.hpp"
+#include "graph/disjoint_paths.hpp"
 #include "graph/topology.hpp"
 #include "graph/union_find.hpp"
 
@@ -26,7 +26,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 using redoubt::NodeId;
 
-Json FlowJson(redoubt::DisjointPathSolver& solver, const std::vector<NodeId>& sources,
+Json FlowJson(const redoubt::Topology& topology, redoubt::DisjointPathSolver& solver, const std::vector<NodeId>& sources,
               const std::vector<NodeId>& targets) {
   const auto result = solver.Solve(sources, targets, {}, {.want_paths = true, .want_cut = true});
   Json entry;
@@ -39,6 +39,17 @@ Json FlowJson(redoubt::DisjointPathSolver& solver, const std::vector<NodeId>& so
   // The same count through the capped search, which must agree.
   entry["count_capped_at_2"] =
       solver.Solve(sources, targets, {}, {.max_paths = 2}).count;
+  // And through the guided depth-first search, hinted by a BFS tree grown
+  // from the targets; its cut must be as valid.
+  const auto hint = redoubt::Bfs(topology, targets).parent;
+  redoubt::DisjointPathOptions guided;
+  guided.want_paths = true;
+  guided.want_cut = true;
+  guided.toward_targets = hint;
+  const auto guided_result = solver.Solve(sources, targets, {}, guided);
+  entry["guided_count"] = guided_result.count;
+  entry["guided_paths"] = guided_result.paths;
+  entry["guided_cut"] = guided_result.min_cut;
   return entry;
 }
 
@@ -119,7 +130,7 @@ int main() {
   out["dijkstra"] = dijkstra;
   redoubt::DisjointPathSolver solver(topology);
   Json flows = Json::array();
-  for (const auto& [from, to] : queries) flows.push_back(FlowJson(solver, from, to));
+  for (const auto& [from, to] : queries) flows.push_back(FlowJson(topology, solver, from, to));
   out["flows"] = flows;
   std::cout << out.dump() << '\n';
   return 0;

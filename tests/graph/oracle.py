@@ -76,8 +76,16 @@ def check_flow(name, graph, entry, problems):
         return
     if entry['count_capped_at_2'] != min(expected, 2):
         problems.append(f'{name}: {label}: capped count {entry["count_capped_at_2"]}')
+    if entry['guided_count'] != expected:
+        problems.append(f'{name}: {label}: guided search found {entry["guided_count"]}')
+    check_cut_and_paths(name, graph, label, from_set, to_set, expected, entry['cut'], entry['paths'],
+                        problems)
+    check_cut_and_paths(name, graph, label + ' (guided)', from_set, to_set, expected,
+                        entry['guided_cut'], entry['guided_paths'], problems)
+
+
+def check_cut_and_paths(name, graph, label, from_set, to_set, expected, cut, paths, problems):
     ends = set(from_set) | set(to_set)
-    cut = entry['cut']
     if len(cut) != expected or ends & set(cut):
         problems.append(f'{name}: {label}: cut {cut} is not of size {expected} outside the ends')
     else:
@@ -85,7 +93,6 @@ def check_flow(name, graph, entry, problems):
         rest.remove_nodes_from(cut)
         if any(nx.has_path(rest, s, t) for s in from_set for t in to_set):
             problems.append(f'{name}: {label}: cut {cut} does not separate')
-    paths = entry['paths']
     inner_seen = set()
     if len(paths) != expected:
         problems.append(f'{name}: {label}: {len(paths)} paths for connectivity {expected}')
@@ -170,9 +177,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('driver')
     parser.add_argument('graphml_dir')
-    parser.add_argument('--pairs', type=int, default=4)
+    parser.add_argument('--pairs', type=int, default=6)
     parser.add_argument('--sources', type=int, default=3)
-    parser.add_argument('--sets', type=int, default=1)
+    parser.add_argument('--sets', type=int, default=2)
     parser.add_argument('--only')
     args = parser.parse_args()
     files = sorted(f for f in os.listdir(args.graphml_dir) if f.endswith('.graphml'))
