@@ -60,5 +60,6 @@ CommandRunner SetupImport(CLI::App& command);
 CommandRunner SetupCheck(CLI::App& command);
 CommandRunner SetupExplain(CLI::App& command);
 CommandRunner SetupTest(CLI::App& command);
+CommandRunner SetupExpose(CLI::App& command);
 
 }  // namespace redoubt::cli
