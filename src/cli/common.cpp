@@ -70,6 +70,8 @@ const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       {"validate", "Check inventory files and report every problem", SetupValidate},
       {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
+      {"report", "Render the HTML report from an assessment.json", SetupReport},
+      {"export", "Write inventories for other tools (graphml)", SetupExport},
   };
   return commands;
 }

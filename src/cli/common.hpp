@@ -55,5 +55,7 @@ const std::vector<CommandSpec>& Commands();
 
 CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
+CommandRunner SetupReport(CLI::App& command);
+CommandRunner SetupExport(CLI::App& command);
 
 }  // namespace redoubt::cli
