@@ -76,6 +76,10 @@
     const encodeXY = {
       x: { field: 'recipient', type: 'nominal', sort: order, title: 'recipient (who receives)', axis: { orient: 'top', labelAngle: 0 } },
       y: { field: 'provider', type: 'nominal', sort: order, title: 'provider (who shares)' },
+      tooltip: [
+        { field: 'provider', title: 'provider' }, { field: 'recipient', title: 'recipient' },
+        { field: 'level', title: 'shares up to' }, { field: 'withheld', title: 'withheld' }, { field: 'because', title: 'held down by' },
+      ],
     };
     R.chart(left, {
       title: 'Intelligence-sharing matrix',
@@ -91,10 +95,6 @@
             mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2, cursor: 'pointer' },
             encoding: {
               color: { field: 'level', type: 'ordinal', title: 'level shared', scale: { domain: levels, scheme: 'blues' }, legend: { orient: 'right', direction: 'vertical' } },
-              tooltip: [
-                { field: 'provider', title: 'provider' }, { field: 'recipient', title: 'recipient' },
-                { field: 'level', title: 'shares up to' }, { field: 'withheld', title: 'withheld' }, { field: 'because', title: 'held down by' },
-              ],
             },
           },
           {
@@ -137,9 +137,10 @@
         encoding: {
           x: { field: 'b', type: 'nominal', sort: members, title: null, axis: { orient: 'top', labelAngle: 0 } },
           y: { field: 'a', type: 'nominal', sort: members, title: null },
+          tooltip: [{ field: 'a', title: 'member' }, { field: 'b', title: 'and' }, { field: 'divergence', format: '.2f' }],
         },
         layer: [
-          { mark: { type: 'rect', stroke: '#fff', strokeWidth: 2 }, encoding: { color: { field: 'divergence', type: 'quantitative', scale: { scheme: 'oranges', domain: [0, 1] }, legend: { orient: 'right', direction: 'vertical' } }, tooltip: [{ field: 'a' }, { field: 'b' }, { field: 'divergence', format: '.2f' }] } },
+          { mark: { type: 'rect', stroke: '#fff', strokeWidth: 2 }, encoding: { color: { field: 'divergence', type: 'quantitative', scale: { scheme: 'oranges', domain: [0, 1] }, legend: { orient: 'right', direction: 'vertical' } } } },
           { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'divergence', format: '.2f' }, color: { condition: { test: 'datum.divergence > 0.6', value: '#fff' }, value: '#1d2327' } } },
         ],
       },

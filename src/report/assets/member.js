@@ -173,9 +173,10 @@
         encoding: {
           x: { field: 'sector', type: 'nominal', sort: R.sectors, title: null, axis: { orient: 'top', labelAngle: 0 } },
           y: { field: 'vendor', type: 'nominal', title: null },
+          tooltip: [{ field: 'vendor' }, { field: 'sector' }, { field: 'services', title: 'services lost' }, { field: 'weight', title: 'weight lost', format: ',.0f' }, { field: 'share', format: '.0%' }],
         },
         layer: [
-          { mark: { type: 'rect', stroke: '#fff', strokeWidth: 1.5 }, encoding: { color: { condition: { test: 'datum.services === 0', value: '#f1f3f5' }, field: 'share', type: 'quantitative', title: 'weight lost', scale: { scheme: 'orangered', domain: [0, 1] }, legend: { format: '%' } }, tooltip: [{ field: 'vendor' }, { field: 'sector' }, { field: 'services', title: 'services lost' }, { field: 'weight', title: 'weight lost', format: ',.0f' }, { field: 'share', format: '.0%' }] } },
+          { mark: { type: 'rect', stroke: '#fff', strokeWidth: 1.5 }, encoding: { color: { condition: { test: 'datum.services === 0', value: '#f1f3f5' }, field: 'share', type: 'quantitative', title: 'weight lost', scale: { scheme: 'orangered', domain: [0, 1] }, legend: { format: '%' } } } },
           { mark: { type: 'text', fontSize: 11 }, transform: [{ filter: 'datum.services > 0' }], encoding: { text: { field: 'services' }, color: { condition: { test: 'datum.share > 0.5', value: '#fff' }, value: '#1d2327' } } },
         ],
       },

@@ -118,7 +118,7 @@
     parent.appendChild(figure);
     const spec = Object.assign({}, options.spec);
     spec.config = Object.assign({}, R.config, options.spec.config || {});
-    const promise = vegaEmbed(vis, spec, { mode: 'vega-lite', actions: false, renderer: 'svg', tooltip: { theme: 'custom' } })
+    const promise = vegaEmbed(vis, spec, { mode: 'vega-lite', actions: false, renderer: 'svg' })
       .then((result) => {
         if (options.onView) options.onView(result.view);
         return result;
