@@ -26,11 +26,13 @@ def main():
         "redoubt/inventory@1": os.path.join(root, "schemas/inventory-1.schema.json"),
         "redoubt/vendors@1": os.path.join(root, "schemas/vendors-1.schema.json"),
         "redoubt/standard@1": os.path.join(root, "schemas/standard-1.schema.json"),
+        "redoubt/assessment@1": os.path.join(root, "schemas/assessment-1.schema.json"),
     }
     files = sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)
                    + glob.glob(os.path.join(root, "data/standards/*.yaml"))
-                   + [os.path.join(root, "data/vendors.yaml")])
+                   + [os.path.join(root, "data/vendors.yaml"),
+                      os.path.join(root, "tests/cases/report/fixtures/assessment.json")])
     checked = 0
     failed_files = 0
     for path in files:

@@ -78,6 +78,8 @@ const std::vector<CommandSpec>& Commands() {
       {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
       {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
        SetupExpose},
+      {"report", "Render the HTML report from an assessment.json", SetupReport},
+      {"export", "Write inventories for other tools (graphml)", SetupExport},
   };
   return commands;
 }

@@ -61,5 +61,7 @@ CommandRunner SetupCheck(CLI::App& command);
 CommandRunner SetupExplain(CLI::App& command);
 CommandRunner SetupTest(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
+CommandRunner SetupReport(CLI::App& command);
+CommandRunner SetupExport(CLI::App& command);
 
 }  // namespace redoubt::cli

@@ -1,0 +1,53 @@
+// redoubt report ASSESSMENT.json -o report.html — re-renders the HTML report
+// from an assessment written by `redoubt assess`, without re-running anything.
+#include <iostream>
+#include <optional>
+
+#include "cli/common.hpp"
+#include "core/error.hpp"
+#include "core/source.hpp"
+#include "report/assessment.hpp"
+#include "report/html_report.hpp"
+
+namespace redoubt::cli {
+
+namespace {
+
+struct ReportOptions {
+  std::string input;
+  std::string output;
+};
+
+int Run(const ReportOptions& options) {
+  std::optional<SourceFile> source;
+  try {
+    source = SourceFile::Read(options.input);
+  } catch (const IoError&) {
+    Diagnostics diagnostics;
+    diagnostics.Error({options.input, 0, 0}, "cannot read the assessment",
+                      "give the assessment.json written by `redoubt assess`");
+    PrintDiagnostics(diagnostics, std::cerr);
+    return kExitBadInput;
+  }
+  auto assessment = ReadAssessment(*source);
+  PrintDiagnostics(assessment.diagnostics(), std::cerr);
+  if (!assessment.ok()) return kExitBadInput;
+  const ReportAssets assets = LoadReportAssets(ReportAssetsDir());
+  WriteOutput(options.output, RenderReportHtml(assessment.value(), assets));
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupReport(CLI::App& command) {
+  auto options = std::make_shared<ReportOptions>();
+  command.add_option("assessment", options->input, "An assessment.json (redoubt/assessment@1)")
+      ->required();
+  command.add_option("-o,--output", options->output, "Write the HTML report here (default: stdout)");
+  command.footer(
+      "The report is one self-contained HTML file that works offline. Its scripts come from "
+      "node_modules/ (installed by scripts/setup) or $REDOUBT_ASSETS.");
+  return [options] { return Run(*options); };
+}
+
+}  // namespace redoubt::cli

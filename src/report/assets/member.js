@@ -1,0 +1,305 @@
+// One section per member: findings by rule and severity with the worst
+// offenders, the map, vendor shares per domain, espionage and sabotage
+// exposure per sector, the vendor × sector loss matrix, single points of
+// failure and resilience; then the compliance timeline of all members.
+'use strict';
+(function (R) {
+  const sevScale = { domain: R.severities, range: R.severities.map((s) => R.severityColor[s]) };
+
+  function renderFindings(parent, entry) {
+    const doc = entry.doc;
+    const standard = doc.standard || {};
+    const heading = R.el('h4', {}, `Against ${standard.title || entry.standard} `, doc.compliant ? R.badge('compliant', 'ok') : R.badge('not compliant', 'not-ok'));
+    parent.appendChild(heading);
+    const rules = [];
+    const findings = [];
+    R.list(doc.networks).forEach((n) => {
+      R.list(n.rules).forEach((rule) => rules.push(Object.assign({ network: n.id }, rule)));
+      R.list(n.findings).forEach((f) => findings.push(f));
+    });
+    const hit = rules.filter((r) => r.findings > 0);
+    if (hit.length) {
+      R.chart(parent, {
+        title: 'Findings by rule',
+        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity.`,
+        kind: 'bar',
+        spec: {
+          width: 'container', height: { step: 22 },
+          data: { values: hit.map((r) => ({ rule: r.title || r.id, id: r.id, severity: r.severity, findings: r.findings, effective: r.effective || 'always' })) },
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            y: { field: 'rule', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: 460 } },
+            x: { field: 'findings', type: 'quantitative', title: 'findings', axis: { tickMinStep: 1 } },
+            color: { field: 'severity', type: 'nominal', scale: sevScale, legend: { orient: 'bottom' } },
+            tooltip: [{ field: 'id', title: 'rule' }, { field: 'severity' }, { field: 'findings' }, { field: 'effective', title: 'binds from' }],
+          },
+        },
+        table: R.table([
+          { label: 'Rule', value: (r) => r.title || r.id },
+          { label: 'Severity', render: (r) => R.severityBadge(r.severity) },
+          { label: 'Binds from', value: (r) => r.effective || 'always' },
+          { label: 'Findings', value: (r) => (r.evaluated === false ? 'not evaluated' : r.findings), num: true },
+        ], rules),
+      });
+    } else {
+      parent.appendChild(R.el('p', {}, `No findings on the ${rules.length} rules of this standard.`));
+    }
+    if (!findings.length) return;
+    const rank = (s) => R.severities.indexOf(s);
+    const worst = findings.slice().sort((a, b) => rank(a.severity) - rank(b.severity) || R.list(b.elements).length - R.list(a.elements).length).slice(0, 8);
+    parent.appendChild(R.table([
+      { label: 'Severity', render: (f) => R.severityBadge(f.severity) },
+      { label: 'Rule', render: (f) => R.el('code', {}, f.rule) },
+      { label: 'What', value: (f) => f.message },
+      { label: 'Due', value: (f) => f.due },
+      { label: 'Remedy', value: (f) => f.remedy },
+    ], worst, 'Worst offenders (most severe first)'));
+    // Elements named by the most findings, the most severe first.
+    const byElement = new Map();
+    findings.forEach((f) => R.list(f.elements).forEach((id) => {
+      const e = byElement.get(id) || { id: id, findings: 0, worst: 'info', rules: new Set() };
+      e.findings++;
+      if (rank(f.severity) < rank(e.worst)) e.worst = f.severity;
+      e.rules.add(f.rule);
+      byElement.set(id, e);
+    }));
+    const elements = Array.from(byElement.values()).sort((a, b) => rank(a.worst) - rank(b.worst) || b.findings - a.findings || a.id.localeCompare(b.id)).slice(0, 10);
+    parent.appendChild(R.table([
+      { label: 'Element', render: (e) => R.el('code', {}, e.id) },
+      { label: 'Worst', render: (e) => R.severityBadge(e.worst) },
+      { label: 'Findings', value: (e) => e.findings, num: true },
+      { label: 'Rules', value: (e) => Array.from(e.rules).join(', ') },
+    ], elements, 'Elements named by the most findings'));
+  }
+
+  function renderVendors(parent, networks) {
+    const values = [];
+    networks.forEach((n) => R.list(n.domains).forEach((d) => R.list(d.vendors).forEach((v) => values.push({
+      network: n.id, domain: d.domain, vendor: v.vendor, risk: v.risk || 'unknown',
+      element_share: v.element_share, site_share: v.site_share, elements: v.elements, sites: v.sites,
+    }))));
+    if (!values.length) { R.missing(parent, 'Vendor shares'); return; }
+    const multi = networks.length > 1;
+    R.chart(parent, {
+      title: 'Vendor shares per domain',
+      caption: 'Share of each domain\'s elements by vendor; colour is the vendor\'s risk. Labels name the vendors.',
+      kind: 'bar',
+      spec: {
+        width: 'container', height: { step: 26 },
+        data: { values: values },
+        transform: [{ calculate: multi ? "datum.network + ' · ' + datum.domain" : 'datum.domain', as: 'row' }],
+        encoding: {
+          y: { field: 'row', type: 'nominal', title: null, sort: null },
+          x: { field: 'element_share', type: 'quantitative', title: 'share of elements', stack: 'zero', axis: { format: '%' }, scale: { domain: [0, 1] } },
+          order: { field: 'element_share', type: 'quantitative', sort: 'descending' },
+          tooltip: [{ field: 'network' }, { field: 'domain' }, { field: 'vendor' }, { field: 'risk' }, { field: 'element_share', format: '.1%', title: 'of elements' }, { field: 'site_share', format: '.1%', title: 'of sites' }],
+        },
+        layer: [
+          { mark: { type: 'bar', stroke: '#fff', strokeWidth: 1.5 }, encoding: { color: { field: 'risk', type: 'nominal', title: 'vendor risk', scale: { domain: ['high', 'medium', 'low', 'unknown'], range: ['high', 'medium', 'low', 'unknown'].map((r) => R.riskColor[r]) } } } },
+          { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10.5 }, transform: [{ filter: 'datum.element_share >= 0.12' }],
+            encoding: { text: { field: 'vendor' }, x: { field: 'element_share', type: 'quantitative', stack: 'zero', bandPosition: 0 }, color: { condition: { test: "datum.risk === 'low'", value: '#fff' }, value: '#1d2327' } } },
+        ],
+      },
+      table: R.table([
+        { label: 'Domain', value: (v) => (multi ? `${v.network} · ${v.domain}` : v.domain) },
+        { label: 'Vendor', value: (v) => v.vendor },
+        { label: 'Risk', value: (v) => v.risk },
+        { label: 'Elements', value: (v) => `${v.elements} (${R.fmt.pct(v.element_share)})`, num: true },
+        { label: 'Sites', value: (v) => `${v.sites} (${R.fmt.pct(v.site_share)})`, num: true },
+      ], values),
+    });
+  }
+
+  function renderExposure(parent, docs) {
+    const rows = [];
+    docs.forEach((doc) => R.list(doc.networks).forEach((n) => R.list(n.by_sector).forEach((s) => rows.push(Object.assign({ network: (n.network || {}).id }, s)))));
+    if (!rows.length) { R.missing(parent, 'Exposure per sector'); return; }
+    const sectors = new Map();
+    rows.forEach((r) => {
+      const s = sectors.get(r.sector) || { sector: r.sector, weight: 0, espionage: 0, sabotage: 0, services: 0, exposed: 0, lost: 0 };
+      s.weight += r.weight || 0; s.espionage += r.exposed_weight || 0; s.sabotage += r.lost_without_untrusted_weight || 0;
+      s.services += r.services || 0; s.exposed += r.exposed || 0; s.lost += r.lost_without_untrusted || 0;
+      sectors.set(r.sector, s);
+    });
+    const list = Array.from(sectors.values());
+    const values = [];
+    list.forEach((s) => {
+      values.push({ sector: s.sector, measure: 'espionage: traffic crosses untrusted equipment', share: s.weight ? s.espionage / s.weight : 0, services: s.exposed });
+      values.push({ sector: s.sector, measure: 'sabotage: lost if it is switched off', share: s.weight ? s.sabotage / s.weight : 0, services: s.lost });
+    });
+    R.chart(parent, {
+      title: 'Espionage and sabotage exposure per sector',
+      caption: 'Share of each sector\'s service weight.',
+      kind: 'bar',
+      spec: {
+        width: 'container', height: 190,
+        data: { values: values },
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          x: { field: 'sector', type: 'nominal', sort: R.sectors, title: null, axis: { labelAngle: 0 } },
+          xOffset: { field: 'measure' },
+          y: { field: 'share', type: 'quantitative', title: 'share of weight', axis: { format: '%' }, scale: { domain: [0, 1] } },
+          color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#0072B2', '#D55E00'] }, legend: { labelLimit: 400 } },
+          tooltip: [{ field: 'sector' }, { field: 'measure' }, { field: 'share', format: '.1%' }, { field: 'services' }],
+        },
+      },
+      table: R.table([
+        { label: 'Sector', value: (s) => s.sector },
+        { label: 'Services', value: (s) => s.services, num: true },
+        { label: 'Espionage (weight)', value: (s) => `${R.fmt.int(s.espionage)} of ${R.fmt.int(s.weight)}`, num: true },
+        { label: 'Sabotage (weight)', value: (s) => `${R.fmt.int(s.sabotage)} of ${R.fmt.int(s.weight)}`, num: true },
+      ], list),
+    });
+  }
+
+  function renderLossMatrix(parent, docs) {
+    const values = [];
+    docs.forEach((doc) => R.list(doc.networks).forEach((n) => {
+      const weights = {};
+      R.list(n.by_sector).forEach((s) => { weights[s.sector] = s.weight; });
+      R.list(n.by_vendor).forEach((v) => Object.keys(weights).forEach((sector) => {
+        const lost = (v.lost_by_sector || {})[sector] || { services: 0, weight: 0 };
+        values.push({ vendor: v.vendor + (v.untrusted ? ' (untrusted)' : ''), sector: sector, services: lost.services, weight: lost.weight, share: weights[sector] ? lost.weight / weights[sector] : 0 });
+      }));
+    }));
+    if (!values.length) { R.missing(parent, 'The vendor × sector loss matrix'); return; }
+    R.chart(parent, {
+      title: 'What each vendor\'s loss would take down',
+      caption: 'Share of each sector\'s weight lost if all of one vendor\'s equipment failed (kill-switch or sabotage); the number is services lost.',
+      kind: 'heatmap',
+      spec: {
+        width: 'container', height: { step: 28 },
+        data: { values: values },
+        encoding: {
+          x: { field: 'sector', type: 'nominal', sort: R.sectors, title: null, axis: { orient: 'top', labelAngle: 0 } },
+          y: { field: 'vendor', type: 'nominal', title: null },
+          tooltip: [{ field: 'vendor' }, { field: 'sector' }, { field: 'services', title: 'services lost' }, { field: 'weight', title: 'weight lost', format: ',.0f' }, { field: 'share', format: '.0%' }],
+        },
+        layer: [
+          { mark: { type: 'rect', stroke: '#fff', strokeWidth: 1.5 }, encoding: { color: { condition: { test: 'datum.services === 0', value: '#f1f3f5' }, field: 'share', type: 'quantitative', title: 'weight lost', scale: { scheme: 'orangered', domain: [0, 1] }, legend: { format: '%' } } } },
+          { mark: { type: 'text', fontSize: 11 }, transform: [{ filter: 'datum.services > 0' }], encoding: { text: { field: 'services' }, color: { condition: { test: 'datum.share > 0.5', value: '#fff' }, value: '#1d2327' } } },
+        ],
+      },
+      table: R.table([{ label: 'Vendor', value: (v) => v.vendor }, { label: 'Sector', value: (v) => v.sector }, { label: 'Services lost', value: (v) => v.services, num: true }, { label: 'Weight lost', value: (v) => R.fmt.int(v.weight), num: true }],
+        values.filter((v) => v.services > 0)),
+    });
+  }
+
+  function renderSinglePoints(parent, docs) {
+    const elements = [];
+    const sites = [];
+    docs.forEach((doc) => R.list(doc.networks).forEach((n) => {
+      const sp = n.single_points || {};
+      R.list(sp.elements).forEach((e) => elements.push(e));
+      R.list(sp.sites).forEach((s) => sites.push(s));
+    }));
+    if (!elements.length && !sites.length) { parent.appendChild(R.el('p', {}, 'No single point of failure between a service and the core.')); return; }
+    const top = elements.slice().sort((a, b) => b.weight - a.weight || b.services - a.services).slice(0, 12);
+    R.chart(parent, {
+      title: 'Single points of failure',
+      caption: 'Elements whose loss alone cuts services from the core, by the weight they would take down.',
+      kind: 'bar',
+      spec: {
+        width: 'container', height: { step: 20 },
+        data: { values: top },
+        mark: { type: 'bar', color: '#CC79A7', tooltip: true },
+        encoding: {
+          y: { field: 'id', type: 'nominal', sort: '-x', title: null },
+          x: { field: 'weight', type: 'quantitative', title: 'service weight cut off' },
+          tooltip: [{ field: 'id', title: 'element' }, { field: 'services' }, { field: 'weight', format: ',.0f' }],
+        },
+      },
+      table: R.table([{ label: 'Element', value: (e) => e.id }, { label: 'Services', value: (e) => e.services, num: true }, { label: 'Weight', value: (e) => R.fmt.int(e.weight), num: true }], top),
+    });
+    if (sites.length) {
+      parent.appendChild(R.table([{ label: 'Site', render: (s) => R.el('code', {}, s.id) }, { label: 'Services', value: (s) => s.services, num: true }, { label: 'Weight', value: (s) => R.fmt.int(s.weight), num: true }],
+        sites.slice().sort((a, b) => b.weight - a.weight).slice(0, 8), 'Sites whose loss alone cuts services'));
+    }
+  }
+
+  R.renderMember = function (main, assessment, member, world) {
+    const id = 'member-' + R.slug(member.code);
+    const section = R.section(main, id, R.memberLabel(member), 2, 'member');
+    const networks = R.inventoryNetworks(assessment, member);
+    const has = (list) => R.forMember(list, member.code).length > 0;
+    const sites = R.memberSites(assessment, member);
+    if (!networks.length && !has(assessment.findings) && !has(assessment.exposure) && !has(assessment.resilience) && !(sites && sites.length)) {
+      R.missing(section, `${member.code} appears in the alliance view only; its inventories, findings, exposure and resilience`);
+      return;
+    }
+    if (networks.length) {
+      section.appendChild(R.el('p', { class: 'muted' }, networks.map((n) => `${n.id}${n.name ? ' (' + n.name + ')' : ''}: ${(n.counts || {}).elements || 0} elements, ${(n.counts || {}).sites || 0} sites, ${(n.counts || {}).services || 0} services`).join(' · ')));
+    }
+
+    const compliance = R.section(section, id + '-compliance', 'Compliance', 3);
+    const entries = R.findingCounts(assessment, member.code).filter((e) => e.doc);
+    if (!entries.length) R.missing(compliance, 'Findings');
+    entries.forEach((entry) => R.guard(compliance, 'The findings', () => renderFindings(compliance, entry)));
+
+    const where = R.section(section, id + '-map', 'Where', 3);
+    R.guard(where, 'The map', () => R.renderMap(where, assessment, member, world));
+
+    const supply = R.section(section, id + '-vendors', 'Suppliers', 3);
+    R.guard(supply, 'The vendor shares', () => renderVendors(supply, networks));
+
+    const exposure = R.section(section, id + '-exposure', 'Exposure of critical services', 3);
+    const docs = R.forMember(assessment.exposure, member.code).map((e) => R.doc(e, 'redoubt/exposure@1')).filter(Boolean);
+    if (!docs.length) {
+      R.missing(exposure, 'Exposure');
+    } else {
+      R.guard(exposure, 'The exposure per sector', () => renderExposure(exposure, docs));
+      R.guard(exposure, 'The loss matrix', () => renderLossMatrix(exposure, docs));
+      R.guard(exposure, 'The single points of failure', () => renderSinglePoints(exposure, docs));
+    }
+
+    const resilience = R.section(section, id + '-resilience', 'Resilience', 3);
+    R.guard(resilience, 'The resilience', () => R.renderResilience(resilience, assessment, member));
+  };
+
+  // The compliance timeline: findings in force as each rule's date passes.
+  R.renderTimeline = function (main, assessment) {
+    const section = R.section(main, 'timeline', 'Compliance timeline');
+    const values = [];
+    const starts = [];
+    R.list(assessment.timeline).forEach((entry) => {
+      const doc = R.doc(entry, 'redoubt/timeline@1');
+      if (!doc) return;
+      const titles = {};
+      R.list(doc.rules).forEach((r) => { titles[r.id] = r.title || r.id; });
+      R.list(doc.networks).forEach((n) => R.list(n.steps).forEach((step) => {
+        const series = R.list(assessment.members).length > 1 || R.list(doc.networks).length > 1 ? `${entry.member} · ${n.id}` : n.id;
+        values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
+        starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
+      }));
+    });
+    if (!values.length) { R.missing(section, 'The compliance timeline'); return; }
+    section.appendChild(R.el('p', { class: 'lede' }, 'How many findings bind as each rule\'s deadline passes, on the inventory as it stands. A step up is a deadline the network is not ready for.'));
+    const asOf = assessment.as_of ? [{ date: assessment.as_of, label: 'assessed ' + assessment.as_of }] : [];
+    R.chart(section, {
+      title: 'Findings in force over time',
+      caption: 'Each point is a date when a rule starts or ends; hover for the rules.',
+      kind: 'line',
+      spec: {
+        width: 'container', height: 220,
+        layer: [
+          { data: { values: values }, mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5, point: { size: 60, filled: true } },
+            encoding: {
+              x: { field: 'date', type: 'temporal', title: null },
+              y: { field: 'in_force', type: 'quantitative', title: 'findings in force', axis: { tickMinStep: 1 } },
+              color: { field: 'series', type: 'nominal', title: null },
+              tooltip: [{ field: 'date', type: 'temporal' }, { field: 'in_force', title: 'in force' }, { field: 'due', title: 'newly due' }, { field: 'starts', title: 'rules starting' }],
+            } },
+          { data: { values: asOf }, mark: { type: 'rule', strokeDash: [4, 3], color: '#5b6770' }, encoding: { x: { field: 'date', type: 'temporal' } } },
+          { data: { values: asOf }, mark: { type: 'text', align: 'left', dx: 4, dy: -4, baseline: 'bottom', color: '#5b6770', fontSize: 11 }, encoding: { x: { field: 'date', type: 'temporal' }, y: { value: 0 }, text: { field: 'label' } } },
+        ],
+      },
+      table: R.table([
+        { label: 'Date', value: (s) => s.date },
+        { label: 'Network', value: (s) => s.series },
+        { label: 'Rules starting', value: (s) => s.starts.join(', ') },
+        { label: 'Findings newly due', value: (s) => s.due.length, num: true },
+        { label: 'In force', value: (s) => s.in_force, num: true },
+      ], starts),
+    });
+  };
+})(window.Redoubt = window.Redoubt || {});

@@ -1,0 +1,168 @@
+// The HTML report in a real browser: renders the fixture assessment with the
+// built binary, opens it in headless Chromium (playwright-core driving
+// /usr/bin/chromium) with every network request blocked, and checks that
+// nothing failed, nothing was fetched, every chart drew and the map has
+// countries and sites. Saves a full-page screenshot.
+//
+//   node tests/report/browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR
+//
+// Exit 0: pass; 1: fail; 77: skipped (no Chromium or no node_modules; run scripts/setup).
+'use strict';
+const childProcess = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const url = require('url');
+
+const kSkip = 77;
+const kChromium = process.env.REDOUBT_CHROMIUM || '/usr/bin/chromium';
+const [binary, sourceDir, buildDir] = process.argv.slice(2);
+if (!binary || !sourceDir || !buildDir) {
+  console.error('usage: browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR');
+  process.exit(2);
+}
+
+function skip(why) {
+  console.log(`SKIP: ${why} — run scripts/setup to install it`);
+  process.exit(kSkip);
+}
+if (!fs.existsSync(kChromium)) skip(`${kChromium} is missing`);
+let chromium;
+try {
+  ({ chromium } = require(path.join(sourceDir, 'node_modules', 'playwright-core')));
+} catch (error) {
+  skip('node_modules/playwright-core is missing');
+}
+
+const failures = [];
+function check(condition, message) {
+  if (!condition) failures.push(message);
+  return condition;
+}
+
+function render(input, output) {
+  childProcess.execFileSync(binary, ['report', input, '-o', output], { stdio: 'inherit' });
+  return fs.readFileSync(output, 'utf8');
+}
+
+// Nothing the browser would fetch: no external src/href, no CSS url()/@import of a remote file.
+function checkStatic(name, html) {
+  const fetching = /<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']?(https?:)?\/\//gi;
+  check(!fetching.test(html), `${name}: an element loads a remote resource`);
+  check(!/<script\b[^>]*\bsrc\s*=/i.test(html), `${name}: a <script src> (everything must be inlined)`);
+  check(!/<link\b[^>]*rel\s*=\s*["']?stylesheet/i.test(html), `${name}: a <link rel=stylesheet> (styles must be inlined)`);
+  check(!/url\(\s*["']?(https?:)?\/\//i.test(html.replace(/<script[\s\S]*?<\/script>/gi, '')), `${name}: a CSS url() of a remote file`);
+  check(!/@import/i.test(html.replace(/<script[\s\S]*?<\/script>/gi, '')), `${name}: a CSS @import`);
+  check(/<html lang="[a-z]{2}/.test(html), `${name}: <html> has no lang attribute`);
+}
+
+async function open(browser, name, file) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  const fetched = [];
+  const fileUrl = url.pathToFileURL(file).href;
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (requested === fileUrl) return route.continue();
+    fetched.push(requested);
+    return route.abort();
+  });
+  await page.goto(fileUrl);
+  await page.waitForFunction(() => document.documentElement.dataset.rendered, null, { timeout: 30000 });
+  const state = await page.evaluate(() => {
+    const charts = Array.from(document.querySelectorAll('.vis')).map((vis) => {
+      const svg = vis.querySelector('svg');
+      return {
+        id: vis.id,
+        kind: vis.dataset.chart,
+        label: vis.getAttribute('aria-label'),
+        marks: svg ? svg.querySelectorAll('path, rect, text, line').length : (vis.querySelector('canvas') ? 1 : 0),
+        paths: svg ? svg.querySelectorAll('path').length : 0,
+        symbols: svg ? svg.querySelectorAll('.mark-symbol.role-mark path').length : 0,
+        shapes: svg ? svg.querySelectorAll('.mark-shape.role-mark path').length : 0,
+        width: vis.getBoundingClientRect().width,
+      };
+    });
+    const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => Number(h.tagName[1]));
+    return {
+      rendered: document.documentElement.dataset.rendered,
+      chartCount: Number(document.documentElement.dataset.charts || 0),
+      charts: charts,
+      levels: levels,
+      missing: document.querySelectorAll('.missing').length,
+      renderErrors: Array.from(document.querySelectorAll('.render-error')).map((e) => e.textContent),
+      tables: document.querySelectorAll('figure.chart details.alt table').length,
+    };
+  });
+  check(errors.length === 0, `${name}: console errors: ${errors.join(' | ')}`);
+  check(fetched.length === 0, `${name}: network requests attempted: ${fetched.join(', ')}`);
+  check(state.rendered === 'ok', `${name}: the page says rendered=${state.rendered}`);
+  check(state.renderErrors.length === 0, `${name}: sections failed: ${state.renderErrors.join(' | ')}`);
+  check(state.chartCount === state.charts.length, `${name}: ${state.chartCount} charts settled, ${state.charts.length} containers`);
+  state.charts.forEach((c) => check(c.marks > 0, `${name}: chart "${c.label}" drew nothing`));
+  check(state.tables === state.charts.length, `${name}: ${state.tables} table alternatives for ${state.charts.length} charts`);
+  let previous = 0;
+  state.levels.forEach((level) => {
+    check(level <= previous + 1, `${name}: heading h${level} follows h${previous}`);
+    previous = level;
+  });
+  check(state.levels[0] === 1, `${name}: the first heading is not h1`);
+  return { page, state };
+}
+
+async function main() {
+  const outDir = path.join(buildDir, 'report-test');
+  fs.mkdirSync(outDir, { recursive: true });
+  const fixtures = path.join(sourceDir, 'tests', 'cases', 'report', 'fixtures');
+
+  const fullHtml = path.join(outDir, 'report.html');
+  checkStatic('full', render(path.join(fixtures, 'assessment.json'), fullHtml));
+  // The least an assessment may hold: every section must say what is missing.
+  const minimalJson = path.join(outDir, 'minimal.json');
+  fs.writeFileSync(minimalJson, JSON.stringify({ format: 'redoubt/assessment@1', title: 'Empty', members: [{ code: 'GB', name: 'United Kingdom', networks: ['gb-sample'] }], alliance: null }));
+  const minimalHtml = path.join(outDir, 'minimal.html');
+  checkStatic('minimal', render(minimalJson, minimalHtml));
+
+  const browser = await chromium.launch({ executablePath: kChromium, args: ['--no-sandbox'], headless: true });
+  try {
+    const full = await open(browser, 'full', fullHtml);
+    const kinds = full.state.charts.map((c) => c.kind);
+    check(full.state.charts.length >= 10, `full: only ${full.state.charts.length} charts`);
+    ['heatmap', 'map', 'line', 'bar'].forEach((kind) => check(kinds.includes(kind), `full: no ${kind} chart`));
+    const map = full.state.charts.find((c) => c.kind === 'map');
+    if (map) {
+      check(map.shapes > 20, `full: the map drew ${map.shapes} country shapes`);
+      check(map.symbols === 26, `full: the map drew ${map.symbols} sites, expected 26`);
+      check(map.width > 400, `full: the map is ${map.width}px wide`);
+    }
+    const screenshot = path.join(buildDir, 'report-screenshot.png');
+    await full.page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`full: ${full.state.charts.length} charts, screenshot ${screenshot}`);
+    if (process.env.REDOUBT_SCREENSHOT_TOP) {
+      // The first screen, for the README.
+      await full.page.screenshot({ path: process.env.REDOUBT_SCREENSHOT_TOP, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1560 } });
+    }
+
+    // Clicking a cell of the sharing matrix explains it.
+    await full.page.click('.vis[data-chart=heatmap] .mark-rect.role-mark path', { force: true });
+    const explained = await full.page.textContent('.explain');
+    check(/US → US: shares up to secret/.test(explained), `full: clicking the matrix explained "${explained}"`);
+
+    const minimal = await open(browser, 'minimal', minimalHtml);
+    check(minimal.state.missing >= 3, `minimal: only ${minimal.state.missing} "not part of this assessment" notes`);
+    console.log(`minimal: ${minimal.state.missing} missing parts noted, ${minimal.state.charts.length} charts`);
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    failures.forEach((f) => console.error('FAIL: ' + f));
+    process.exit(1);
+  }
+  console.log('PASS');
+}
+
+main().catch((error) => {
+  console.error('FAIL:', error);
+  process.exit(1);
+});
