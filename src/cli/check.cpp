@@ -7,6 +7,7 @@
 
 #include "cli/check_text.hpp"
 #include "cli/common.hpp"
+#include "analysis/service_rule_evaluator.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
 #include "policy/evaluate.hpp"
@@ -54,11 +55,12 @@ int Run(const CheckOptions& options) {
     return Today();
   };
 
+  const ExposureServiceEvaluator evaluator;  // judges `service` rules
   if (options.timeline) {
     std::vector<policy::Timeline> timelines;
     std::vector<policy::Evaluation> first;
     for (const Network& network : *networks) {
-      timelines.push_back(policy::MakeTimeline(*standard, network, date_for(network), nullptr));
+      timelines.push_back(policy::MakeTimeline(*standard, network, date_for(network), &evaluator));
       policy::Evaluation start;
       start.findings = timelines.back().steps.front().due;
       first.push_back(std::move(start));
@@ -75,6 +77,7 @@ int Run(const CheckOptions& options) {
     policy::EvaluationOptions evaluation_options;
     evaluation_options.as_of = date_for(network);
     evaluation_options.only = options.only;
+    evaluation_options.services = &evaluator;
     evaluations.push_back(policy::Evaluate(*standard, network, evaluation_options));
   }
   const std::string content =

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
+#include "analysis/service_rule_evaluator.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
 #include "policy/case_runner.hpp"
@@ -76,13 +77,14 @@ nlohmann::ordered_json ReportJson(const policy::StandardTestReport& report) {
 int Run(const TestOptions& options) {
   std::vector<policy::StandardTestReport> reports;
   bool bad_input = false;
+  const ExposureServiceEvaluator evaluator;  // judges `service` rules
   for (const std::string& path : options.paths) {
     auto standard = LoadStandardPrinting(path);
     if (!standard) {
       bad_input = true;
       continue;
     }
-    reports.push_back(policy::RunCases(*standard, {}));
+    reports.push_back(policy::RunCases(*standard, {&evaluator}));
   }
   bool failed = false;
   for (const policy::StandardTestReport& report : reports) {
