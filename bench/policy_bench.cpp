@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -23,8 +24,6 @@
 
 namespace redoubt {
 namespace {
-
-std::size_t g_elements = 1'000'000;
 
 VendorIndex AddVendor(Network& network, const char* id, Risk risk, const char* country) {
   Vendor vendor;
@@ -108,26 +107,17 @@ Network BuildNetwork(std::size_t element_count) {
   return network;
 }
 
-const Network& BenchNetwork() {
-  static const Network network = BuildNetwork(g_elements);
-  return network;
+policy::Standard LoadBenchStandard() {
+  auto loaded = policy::LoadStandard(DataPath("standards/gb.yaml"));
+  if (!loaded.ok()) {
+    fmt::print(stderr, "cannot load data/standards/gb.yaml\n");
+    std::exit(3);
+  }
+  return std::move(loaded).value();
 }
 
-const policy::Standard& BenchStandard() {
-  static const policy::Standard standard = [] {
-    auto loaded = policy::LoadStandard(DataPath("standards/gb.yaml"));
-    if (!loaded.ok()) {
-      fmt::print(stderr, "cannot load data/standards/gb.yaml\n");
-      std::exit(3);
-    }
-    return std::move(loaded).value();
-  }();
-  return standard;
-}
-
-void Evaluate(benchmark::State& state, const char* date) {
-  const Network& network = BenchNetwork();
-  const policy::Standard& standard = BenchStandard();
+void Evaluate(benchmark::State& state, const Network& network, const policy::Standard& standard,
+              const char* date) {
   policy::EvaluationOptions options;
   options.as_of = *ParseIsoDate(date);
   std::size_t findings = 0;
@@ -142,29 +132,33 @@ void Evaluate(benchmark::State& state, const char* date) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(network.elements.size()));
 }
 
-// 2024: the core, management, caps and sensitive sites bind (few findings).
-void BM_CheckGb2024(benchmark::State& state) { Evaluate(state, "2024-01-01"); }
-// 2028: the 5G exit binds too, a finding for every Huawei element (~35% of all).
-void BM_CheckGb2028(benchmark::State& state) { Evaluate(state, "2028-01-01"); }
-
-BENCHMARK(BM_CheckGb2024)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_CheckGb2028)->Unit(benchmark::kMillisecond)->UseRealTime();
-
 }  // namespace
 }  // namespace redoubt
 
 int main(int argc, char** argv) {
-  for (int index = 1; index < argc; ++index) {
+  std::size_t elements = 1'000'000;
+  std::vector<char*> args;
+  for (int index = 0; index < argc; ++index) {
     const std::string arg = argv[index];
     if (arg.starts_with("--elements=")) {
-      redoubt::g_elements = std::stoul(arg.substr(11));
-      for (int rest = index; rest + 1 < argc; ++rest) argv[rest] = argv[rest + 1];
-      --argc;
-      --index;
+      elements = std::stoul(arg.substr(11));
+    } else {
+      args.push_back(argv[index]);
     }
   }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  int count = static_cast<int>(args.size());
+  benchmark::Initialize(&count, args.data());
+  if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 1;
+  const redoubt::Network network = redoubt::BuildNetwork(elements);
+  const redoubt::policy::Standard standard = redoubt::LoadBenchStandard();
+  // 2024: the core, management, caps and sensitive sites bind (few findings).
+  benchmark::RegisterBenchmark("BM_CheckGb2024", [&](benchmark::State& state) {
+    redoubt::Evaluate(state, network, standard, "2024-01-01");
+  })->Unit(benchmark::kMillisecond)->UseRealTime();
+  // 2028: the 5G exit binds too, a finding for every Huawei element (~35% of all).
+  benchmark::RegisterBenchmark("BM_CheckGb2028", [&](benchmark::State& state) {
+    redoubt::Evaluate(state, network, standard, "2028-01-01");
+  })->Unit(benchmark::kMillisecond)->UseRealTime();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;
