@@ -67,6 +67,8 @@ const std::vector<CommandSpec>& Commands() {
       {"check", "Check inventories against a standard: findings, or --timeline", SetupCheck},
       {"explain", "Explain a rule of a standard in words, with its source", SetupExplain},
       {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
+      {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
+       SetupExpose},
   };
   return commands;
 }

@@ -49,7 +49,9 @@ std::string Actual(const std::string& name) {
   for (const Diagnostic& diagnostic : diagnostics.Items()) {
     std::string line = diagnostic.Format();
     const std::string prefix = kCorpus + "/";
-    if (line.starts_with(prefix)) line.erase(0, prefix.size());
+    for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix)) {
+      line.erase(at, prefix.size());
+    }
     text += line + "\n";
   }
   text += loaded.ok() ? "result: ok\n" : "result: rejected\n";
