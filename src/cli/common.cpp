@@ -69,6 +69,9 @@ const std::vector<CommandSpec>& Commands() {
       {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
       {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
        SetupExpose},
+      {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
+       SetupGenerate},
+      {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
   };
   return commands;
 }

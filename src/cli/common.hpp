@@ -58,5 +58,7 @@ CommandRunner SetupCheck(CLI::App& command);
 CommandRunner SetupExplain(CLI::App& command);
 CommandRunner SetupTest(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
+CommandRunner SetupGenerate(CLI::App& command);
+CommandRunner SetupImport(CLI::App& command);
 
 }  // namespace redoubt::cli

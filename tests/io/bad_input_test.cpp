@@ -48,8 +48,10 @@ std::string Actual(const std::string& name) {
   std::string text;
   for (const Diagnostic& diagnostic : diagnostics.Items()) {
     std::string line = diagnostic.Format();
+    // The corpus path may appear anywhere in a line ("... in PATH"), not
+    // only at its start; the expectations hold it relative to the corpus.
     const std::string prefix = kCorpus + "/";
-    for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix)) {
+    for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix, at)) {
       line.erase(at, prefix.size());
     }
     text += line + "\n";
