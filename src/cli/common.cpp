@@ -1,6 +1,8 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -15,6 +17,8 @@ void InputOptions::AddTo(CLI::App& command) {
   command.add_flag("--no-bundled-vendors", no_bundled_vendors,
                    "Do not read the bundled data/vendors.yaml");
   command.add_flag("--no-warnings", no_warnings, "Report errors only");
+  command.add_option("--threads", threads, "Threads to use (0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 1024));
 }
 
 InventoryOptions InputOptions::ToInventoryOptions() const {
@@ -22,6 +26,8 @@ InventoryOptions InputOptions::ToInventoryOptions() const {
   options.vendor_registers = vendor_registers;
   options.use_bundled_vendors = !no_bundled_vendors;
   options.warnings = !no_warnings;
+  options.threads = threads == 0 ? static_cast<int>(std::max(1U, std::thread::hardware_concurrency()))
+                                 : threads;
   return options;
 }
 

@@ -23,6 +23,7 @@ struct InputOptions {
   std::vector<std::string> vendor_registers;
   bool no_bundled_vendors = false;
   bool no_warnings = false;
+  int threads = 0;  // 0: all cores
 
   void AddTo(CLI::App& command);
   [[nodiscard]] InventoryOptions ToInventoryOptions() const;

@@ -1,4 +1,5 @@
 // redoubt validate FILE... — every problem in every file, or a one-line OK.
+#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -16,7 +17,21 @@ struct ValidateOptions {
   InputOptions input;
   OutputFormat format = OutputFormat::kText;
   std::string output;
+  bool stats = false;
 };
+
+// Time and model memory, for sizing national-scale runs.
+void PrintStats(const std::vector<Network>& networks, double seconds) {
+  for (const Network& network : networks) {
+    const double bytes = static_cast<double>(network.MemoryBytes());
+    const double records = static_cast<double>(network.elements.size() + network.links.size());
+    std::cerr << fmt::format(
+        "stats {}: model {:.1f} MB, {:.0f} bytes per element+link ({} elements, {} links)\n",
+        network.info.id, bytes / 1e6, records > 0 ? bytes / records : 0.0,
+        network.elements.size(), network.links.size());
+  }
+  std::cerr << fmt::format("stats: loaded and validated in {:.2f} s\n", seconds);
+}
 
 nlohmann::ordered_json DiagnosticsJson(const Diagnostics& diagnostics) {
   Diagnostics sorted = diagnostics;
@@ -34,7 +49,11 @@ nlohmann::ordered_json DiagnosticsJson(const Diagnostics& diagnostics) {
 }
 
 int Run(const ValidateOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   auto loaded = LoadInventories(options.paths, options.input.ToInventoryOptions());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (options.stats && loaded.ok()) PrintStats(loaded.value(), seconds);
   if (options.format == OutputFormat::kJson) {
     nlohmann::ordered_json document;
     document["format"] = "redoubt/diagnostics@1";
@@ -79,6 +98,7 @@ CommandRunner SetupValidate(CLI::App& command) {
   options->input.AddTo(command);
   AddFormatOption(command, options->format);
   command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
+  command.add_flag("--stats", options->stats, "Print load time and model memory to stderr");
   command.footer(
       "Exit codes: 0 valid (warnings allowed), 2 errors found, 3 internal error.\n"
       "Example: redoubt validate sites.yaml elements.json");

@@ -47,6 +47,11 @@ StringId StringPool::Intern(std::string_view text) {
   return id;
 }
 
+void StringPool::Reserve(std::size_t count) {
+  impl_->index.reserve(count);
+  impl_->views.reserve(count);
+}
+
 std::optional<StringId> StringPool::Find(std::string_view text) const {
   auto found = impl_->index.find(text);
   if (found == impl_->index.end()) return std::nullopt;

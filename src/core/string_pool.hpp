@@ -29,6 +29,8 @@ class StringPool {
 
   // The id of `text`, adding it if new. Amortised O(|text|).
   StringId Intern(std::string_view text);
+  // Prepares room for `count` strings, avoiding rehashes while loading.
+  void Reserve(std::size_t count);
   // The id of `text` if present.
   [[nodiscard]] std::optional<StringId> Find(std::string_view text) const;
   // The text of an id; "" for kNoString.

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
@@ -13,6 +18,8 @@ namespace redoubt {
 namespace {
 
 constexpr int kMaxDepth = 200;
+// JSON files at least this large are parsed and handled on two threads.
+constexpr std::size_t kPipeThreshold = 4 << 20;
 
 // Raised inside a parse to stop it; the diagnostic is already recorded.
 struct StopParse {};
@@ -22,10 +29,22 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 }
 
 void CheckDuplicateKeys(const Node& map, const SourceFile& source, Diagnostics& diagnostics) {
-  if (map.fields.size() < 2) return;
+  const std::size_t count = map.fields.size();
+  if (count < 2) return;
+  // Records have a handful of keys: pairwise comparison beats hashing there.
+  constexpr std::size_t kSmall = 24;
   absl::flat_hash_set<std::string_view> seen;
-  for (const Field& field : map.fields) {
-    if (!seen.insert(field.key).second) {
+  for (std::size_t index = 0; index < count; ++index) {
+    const Field& field = map.fields[index];
+    bool repeated = false;
+    if (count <= kSmall) {
+      for (std::size_t earlier = 0; earlier < index && !repeated; ++earlier) {
+        repeated = map.fields[earlier].key == field.key;
+      }
+    } else {
+      repeated = !seen.insert(field.key).second;
+    }
+    if (repeated) {
       diagnostics.Error(source.LocationOf(field.key_offset),
                         fmt::format("duplicate key '{}'", field.key),
                         "each key may appear once in a map; remove or merge the repeats");
@@ -124,6 +143,7 @@ class JsonReader {
     switch (type) {
       case simdjson::ondemand::json_type::object: {
         node.type = Node::Type::kMap;
+        node.fields.reserve(8);  // records have a handful of keys: one allocation
         simdjson::ondemand::object object;
         Check(value.get_object().get(object), node.offset);
         for (auto field_result : object) {
@@ -378,6 +398,117 @@ class YamlReader {
   std::int64_t node_budget_;
 };
 
+
+// ---------------------------------------------------------------- pipe ----
+
+// Runs a DocumentHandler on a second thread, fed in document order through a
+// bounded queue, so that parsing (the calling thread) and record handling
+// (the worker) overlap on large files. The target sees exactly the calls it
+// would see without the pipe, in the same order, all on the worker thread.
+class PipedHandler : public DocumentHandler {
+ public:
+  explicit PipedHandler(DocumentHandler& target) : target_(target) {
+    worker_ = std::thread([this] { Work(); });
+  }
+  PipedHandler(const PipedHandler&) = delete;
+  PipedHandler& operator=(const PipedHandler&) = delete;
+  ~PipedHandler() override {
+    if (worker_.joinable()) {
+      Close();
+      worker_.join();
+    }
+  }
+
+  [[nodiscard]] bool Streams(std::string_view key) const override { return target_.Streams(key); }
+  void OnField(Field field) override {
+    Push(Event{Event::kField, std::move(field.key), field.key_offset, std::move(field.value)});
+  }
+  void OnSequence(std::string_view key, std::uint64_t key_offset) override {
+    Push(Event{Event::kSequence, std::string(key), key_offset, Node{}});
+  }
+  void OnItem(std::string_view key, Node item) override {
+    Push(Event{Event::kItem, std::string(key), 0, std::move(item)});
+  }
+
+  // Delivers everything queued, stops the worker, and rethrows what it threw.
+  void Finish() {
+    Close();
+    worker_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  struct Event {
+    enum Kind : std::uint8_t { kField, kSequence, kItem } kind;
+    std::string key;
+    std::uint64_t offset;
+    Node node;
+  };
+  static constexpr std::size_t kBatch = 2048;
+  static constexpr std::size_t kMaxQueued = 8;
+
+  void Push(Event event) {
+    batch_.push_back(std::move(event));
+    if (batch_.size() >= kBatch) Flush();
+  }
+  void Flush() {
+    if (batch_.empty()) return;
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
+    queue_.push_back(std::move(batch_));
+    batch_ = {};
+    batch_.reserve(kBatch);
+    not_empty_.notify_one();
+  }
+  void Close() {
+    Flush();
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_one();
+  }
+  void Work() {
+    for (;;) {
+      std::vector<Event> batch;
+      {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [this] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        not_full_.notify_one();
+      }
+      if (error_) continue;  // keep draining so the parser never blocks
+      try {
+        for (Event& event : batch) {
+          switch (event.kind) {
+            case Event::kField:
+              target_.OnField(Field{std::move(event.key), event.offset, std::move(event.node)});
+              break;
+            case Event::kSequence:
+              target_.OnSequence(event.key, event.offset);
+              break;
+            case Event::kItem:
+              target_.OnItem(event.key, std::move(event.node));
+              break;
+          }
+        }
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+    }
+  }
+
+  DocumentHandler& target_;
+  std::vector<Event> batch_;
+  std::deque<std::vector<Event>> queue_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_;
+  std::condition_variable not_full_;
+  bool closed_ = false;
+  std::exception_ptr error_;  // written by the worker only, read after join
+  std::thread worker_;
+};
+
 }  // namespace
 
 const Node* Node::Find(std::string_view key) const {
@@ -416,9 +547,23 @@ DocumentFormat DetectFormat(const SourceFile& source) {
   return DocumentFormat::kYaml;
 }
 
-bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics) {
+bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics,
+                   ParseOptions options) {
   if (DetectFormat(source) == DocumentFormat::kJson) {
-    return JsonReader(source, diagnostics).Run(&handler, nullptr);
+    if (!options.pipeline || source.size() < kPipeThreshold) return JsonReader(source, diagnostics).Run(&handler, nullptr);
+    // Large file: parse here, handle records on a second thread. The parser
+    // reports into its own list (Diagnostics is not thread-safe), merged after;
+    // the line index is built first because both threads read it.
+    (void)source.LineOf(0);
+    Diagnostics parse_diagnostics;
+    bool complete = false;
+    {
+      PipedHandler pipe(handler);
+      complete = JsonReader(source, parse_diagnostics).Run(&pipe, nullptr);
+      pipe.Finish();
+    }
+    diagnostics.Append(parse_diagnostics);
+    return complete;
   }
   YamlReader reader(source, diagnostics);
   auto root = reader.Load();

@@ -75,11 +75,18 @@ class DocumentHandler {
   virtual void OnItem(std::string_view key, Node item) = 0;
 };
 
+struct ParseOptions {
+  // Large JSON files are parsed on the calling thread while `handler` runs on
+  // a second one (same calls, same order). False keeps everything on one thread.
+  bool pipeline = true;
+};
+
 // Parses `source` and feeds `handler`. Syntax errors, a non-map top level,
 // duplicate keys and excessive nesting become diagnostics; parsing stops at
 // the first syntax error (nothing after it can be trusted). Returns false when
 // parsing stopped early, so callers can skip checks that need the whole file.
-bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics);
+bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics,
+                   ParseOptions options = {});
 
 // Parses a whole document into one tree (small files: standards, scenarios).
 // nullopt when there was a syntax error (reported in `diagnostics`).

@@ -412,7 +412,8 @@ std::vector<std::string_view> BuiltinKindNames() {
 void ReadInventoryFile(const SourceFile& source, FileStage& stage, ReadContext& context) {
   const std::size_t errors_before = context.diagnostics.ErrorCount();
   FileHandler handler(context, source, stage);
-  stage.complete = ParseDocument(source, handler, context.diagnostics);
+  stage.complete =
+      ParseDocument(source, handler, context.diagnostics, ParseOptions{.pipeline = context.pipeline});
   if (stage.complete) handler.Finish();
   stage.errors = context.diagnostics.ErrorCount() - errors_before;
 }

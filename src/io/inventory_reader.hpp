@@ -35,6 +35,10 @@ struct InventoryOptions {
   bool use_bundled_vendors = true;
   // Report warnings (isolated elements, empty sites, ...).
   bool warnings = true;
+  // Threads for reading: 1 keeps everything on the calling thread; otherwise
+  // large JSON files are parsed and checked on two threads. Results are the
+  // same either way.
+  int threads = 2;
 };
 
 // Loads and validates the files at `paths`. A path that cannot be read is

@@ -115,6 +115,7 @@ struct ReadContext {
   Diagnostics& diagnostics;
   StringPool& pool;
   KindTable& kinds;
+  bool pipeline = true;
 };
 
 // Reads one inventory file into `stage`, reporting problems. Sets

@@ -42,6 +42,72 @@ std::string DescribeBounds(const NumberBounds& bounds) {
   return fmt::format("use {}", kind);
 }
 
+
+// What a value is called in messages ("'vendor' of element"); built only when
+// a message is actually needed, since values are read millions of times.
+struct Describe {
+  std::string_view key;   // empty: `what` alone names the value
+  std::string_view what;
+  [[nodiscard]] std::string Text() const {
+    return key.empty() ? std::string(what) : fmt::format("'{}' of {}", key, what);
+  }
+};
+
+std::optional<std::string> ReadStringImpl(const Node& node, const SourceFile& source,
+                                          Diagnostics& diagnostics, Describe describe) {
+  if (node.type == Node::Type::kString || node.type == Node::Type::kNumber) {
+    if (node.type == Node::Type::kString && node.text.empty()) {
+      diagnostics.Error(source.LocationOf(node.offset),
+                        fmt::format("{} is empty", describe.Text()),
+                        "give a non-empty value or remove the key");
+      return std::nullopt;
+    }
+    return node.text;
+  }
+  diagnostics.Error(source.LocationOf(node.offset),
+                    fmt::format("{} must be a string, found {}", describe.Text(),
+                                TypeName(node.type)),
+                    "write a single word or quoted text");
+  return std::nullopt;
+}
+
+std::optional<double> ReadNumberImpl(const Node& node, const SourceFile& source,
+                                     Diagnostics& diagnostics, Describe describe,
+                                     NumberBounds bounds) {
+  if (node.type != Node::Type::kNumber) {
+    diagnostics.Error(source.LocationOf(node.offset),
+                      node.type == Node::Type::kString
+                          ? fmt::format("{} must be a number, found string '{}'",
+                                        describe.Text(), node.text)
+                          : fmt::format("{} must be a number, found {}", describe.Text(),
+                                        TypeName(node.type)),
+                      DescribeBounds(bounds));
+    return std::nullopt;
+  }
+  auto value = ParseNumberText(node.text);
+  if (!value) {
+    diagnostics.Error(source.LocationOf(node.offset),
+                      fmt::format("{} is not a valid number: {}", describe.Text(), Quoted(node.text)),
+                      DescribeBounds(bounds));
+    return std::nullopt;
+  }
+  if (!std::isfinite(*value)) {
+    diagnostics.Error(source.LocationOf(node.offset),
+                      fmt::format("{} must be a finite number, found {}", describe.Text(), node.text),
+                      DescribeBounds(bounds));
+    return std::nullopt;
+  }
+  const bool below = bounds.exclusive_min ? !(*value > bounds.min) : !(*value >= bounds.min);
+  if (below || *value > bounds.max ||
+      (bounds.integer && std::floor(*value) != *value)) {
+    diagnostics.Error(source.LocationOf(node.offset),
+                      fmt::format("{} is out of range: {}", describe.Text(), node.text),
+                      DescribeBounds(bounds));
+    return std::nullopt;
+  }
+  return value;
+}
+
 }  // namespace
 
 MapReader::MapReader(const Node& node, const SourceFile& source, Diagnostics& diagnostics,
@@ -104,14 +170,14 @@ std::optional<std::string> MapReader::String(std::string_view key, Need need) {
   const Node* value = Get(key, need);
   if (value == nullptr) return std::nullopt;
   if (value->type == Node::Type::kNull && need == Need::kOptional) return std::nullopt;
-  return ReadString(*value, source_, diagnostics_, fmt::format("'{}' of {}", key, what_));
+  return ReadStringImpl(*value, source_, diagnostics_, Describe{key, what_});
 }
 
 std::optional<double> MapReader::Number(std::string_view key, Need need, NumberBounds bounds) {
   const Node* value = Get(key, need);
   if (value == nullptr) return std::nullopt;
   if (value->type == Node::Type::kNull && need == Need::kOptional) return std::nullopt;
-  return ReadNumber(*value, source_, diagnostics_, fmt::format("'{}' of {}", key, what_), bounds);
+  return ReadNumberImpl(*value, source_, diagnostics_, Describe{key, what_}, bounds);
 }
 
 std::optional<bool> MapReader::Bool(std::string_view key, Need need) {
@@ -148,11 +214,11 @@ std::optional<std::vector<std::string>> MapReader::StringList(std::string_view k
   const Node* value = Get(key, need);
   if (value == nullptr) return std::nullopt;
   std::vector<std::string> out;
-  const std::string what = fmt::format("item of '{}' of {}", key, what_);
   if (value->IsSequence()) {
     bool all_ok = true;
+    const std::string what = fmt::format("item of '{}' of {}", key, what_);
     for (const Node& item : value->items) {
-      auto text = ReadString(item, source_, diagnostics_, what);
+      auto text = ReadStringImpl(item, source_, diagnostics_, Describe{{}, what});
       if (text) {
         out.push_back(std::move(*text));
       } else {
@@ -168,7 +234,7 @@ std::optional<std::vector<std::string>> MapReader::StringList(std::string_view k
           fmt::format("write it as {}: [a, b]", key));
     return std::nullopt;
   }
-  auto text = ReadString(*value, source_, diagnostics_, fmt::format("'{}' of {}", key, what_));
+  auto text = ReadStringImpl(*value, source_, diagnostics_, Describe{key, what_});
   if (!text) return std::nullopt;
   out.push_back(std::move(*text));
   return out;
@@ -186,54 +252,16 @@ std::optional<std::size_t> MapReader::Choice(std::string_view key,
   return std::nullopt;
 }
 
+
 std::optional<std::string> ReadString(const Node& node, const SourceFile& source,
                                       Diagnostics& diagnostics, std::string_view what) {
-  if (node.type == Node::Type::kString || node.type == Node::Type::kNumber) {
-    if (node.type == Node::Type::kString && node.text.empty()) {
-      diagnostics.Error(source.LocationOf(node.offset), fmt::format("{} is empty", what),
-                        "give a non-empty value or remove the key");
-      return std::nullopt;
-    }
-    return node.text;
-  }
-  diagnostics.Error(source.LocationOf(node.offset),
-                    fmt::format("{} must be a string, found {}", what, TypeName(node.type)),
-                    "write a single word or quoted text");
-  return std::nullopt;
+  return ReadStringImpl(node, source, diagnostics, Describe{{}, what});
 }
 
 std::optional<double> ReadNumber(const Node& node, const SourceFile& source,
                                  Diagnostics& diagnostics, std::string_view what,
                                  NumberBounds bounds) {
-  if (node.type != Node::Type::kNumber) {
-    diagnostics.Error(source.LocationOf(node.offset),
-                      fmt::format("{} must be a number, found {}{}", what, TypeName(node.type),
-                                  node.type == Node::Type::kString ? " " + Quoted(node.text) : ""),
-                      DescribeBounds(bounds));
-    return std::nullopt;
-  }
-  auto value = ParseNumberText(node.text);
-  if (!value) {
-    diagnostics.Error(source.LocationOf(node.offset),
-                      fmt::format("{} is not a valid number: {}", what, Quoted(node.text)),
-                      DescribeBounds(bounds));
-    return std::nullopt;
-  }
-  if (!std::isfinite(*value)) {
-    diagnostics.Error(source.LocationOf(node.offset),
-                      fmt::format("{} must be a finite number, found {}", what, node.text),
-                      DescribeBounds(bounds));
-    return std::nullopt;
-  }
-  const bool below = bounds.exclusive_min ? !(*value > bounds.min) : !(*value >= bounds.min);
-  if (below || *value > bounds.max ||
-      (bounds.integer && std::floor(*value) != *value)) {
-    diagnostics.Error(source.LocationOf(node.offset),
-                      fmt::format("{} is out of range: {}", what, node.text),
-                      DescribeBounds(bounds));
-    return std::nullopt;
-  }
-  return value;
+  return ReadNumberImpl(node, source, diagnostics, Describe{{}, what}, bounds);
 }
 
 bool CheckFormat(const Node* format, std::uint64_t document_offset, std::string_view expected,
