@@ -29,7 +29,6 @@ struct ExposeOptions {
   std::string service;
   bool routes = false;
   std::uint32_t max_paths = 4;
-  unsigned threads = 0;
   std::size_t top = 10;
 };
 
@@ -174,7 +173,7 @@ int Run(const ExposeOptions& options) {
   for (const Network& network : *networks) {
     ExposureOptions analysis;
     analysis.max_paths = options.max_paths;
-    analysis.threads = options.threads;
+    analysis.threads = static_cast<unsigned>(options.input.threads);  // --threads, from InputOptions
     if (options.untrusted_vendors.empty()) {
       analysis.untrusted = UntrustedByRisk(network);
     } else {
@@ -255,7 +254,6 @@ CommandRunner SetupExpose(CLI::App& command) {
   command.add_option("--max-paths", options->max_paths,
                      "Stop counting disjoint paths at this many (default 4)")
       ->check(CLI::Range(1U, 1000U));
-  command.add_option("--threads", options->threads, "Worker threads (default: all cores)");
   command.add_option("--top", options->top, "Single points of failure to list (default 10)");
   command.footer(
       "JSON output is a redoubt/exposure@1 document; with --service it holds only that "
