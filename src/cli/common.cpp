@@ -78,6 +78,8 @@ const std::vector<CommandSpec>& Commands() {
       {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
        SetupGenerate},
       {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
+      {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",
+       SetupAlliance},
   };
   return commands;
 }

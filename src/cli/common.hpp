@@ -61,5 +61,6 @@ CommandRunner SetupTest(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
 CommandRunner SetupGenerate(CLI::App& command);
 CommandRunner SetupImport(CLI::App& command);
+CommandRunner SetupAlliance(CLI::App& command);
 
 }  // namespace redoubt::cli
