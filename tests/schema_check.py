@@ -25,6 +25,7 @@ def main():
     schemas = {
         "redoubt/inventory@1": os.path.join(root, "schemas/inventory-1.schema.json"),
         "redoubt/vendors@1": os.path.join(root, "schemas/vendors-1.schema.json"),
+        "redoubt/alliance@1": os.path.join(root, "schemas/alliance-1.schema.json"),
     }
     files = sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)
