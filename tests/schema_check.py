@@ -27,6 +27,7 @@ def main():
         "redoubt/vendors@1": os.path.join(root, "schemas/vendors-1.schema.json"),
         "redoubt/standard@1": os.path.join(root, "schemas/standard-1.schema.json"),
         "redoubt/assessment@1": os.path.join(root, "schemas/assessment-1.schema.json"),
+        "redoubt/alliance@1": os.path.join(root, "schemas/alliance-1.schema.json"),
     }
     files = sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)

@@ -80,6 +80,16 @@ const std::vector<CommandSpec>& Commands() {
        SetupExpose},
       {"report", "Render the HTML report from an assessment.json", SetupReport},
       {"export", "Write inventories for other tools (graphml)", SetupExport},
+      {"check", "Check inventories against a standard: findings, or --timeline", SetupCheck},
+      {"explain", "Explain a rule of a standard in words, with its source", SetupExplain},
+      {"test", "Run the cases a standard carries and report rule coverage", SetupTest},
+      {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
+       SetupExpose},
+      {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
+       SetupGenerate},
+      {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
+      {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",
+       SetupAlliance},
   };
   return commands;
 }

@@ -63,5 +63,8 @@ CommandRunner SetupTest(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
 CommandRunner SetupReport(CLI::App& command);
 CommandRunner SetupExport(CLI::App& command);
+CommandRunner SetupGenerate(CLI::App& command);
+CommandRunner SetupImport(CLI::App& command);
+CommandRunner SetupAlliance(CLI::App& command);
 
 }  // namespace redoubt::cli

@@ -1,0 +1,87 @@
+// A member's posture: the numbers that say how far it depends on untrusted
+// equipment, as a vector two members can be compared by (divergence.hpp).
+//
+// Components, in order (all shares in [0, 1]):
+//   untrusted share of ran, transport, core, management and edge, each by
+//   elements and by sites (the baseline's definition of untrusted; a site
+//   counts for a domain when it holds an element of it, and is untrusted
+//   when one of those is);
+//   espionage: weight share of the member's critical services (every sector
+//   but `public`, on any member's network) whose primary routes cross, or are
+//   managed by, untrusted equipment;
+//   sabotage: weight share of them that is up now and goes down with every
+//   untrusted element switched off;
+//   resilience loss under the vendor kill-switch scenario.
+//
+// Resilience comes from the simulation module, which is not part of this
+// module: AssessOptions::resilience (assessment.hpp) is called once per member
+// and date, and should run data/scenarios/vendor-kill-switch.yaml on the
+// member's networks (as edited for the date) and return the share of service
+// weight-hours lost over the horizon. Without it the component is absent
+// ("n/a") and divergence leaves it out.
+//
+// O(elements + Σ routes of the member's services). Deterministic.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "alliance/exposure_cache.hpp"
+#include "alliance/model.hpp"
+
+namespace redoubt::alliance {
+
+inline constexpr std::array<Domain, 5> kPostureDomains = {
+    Domain::kRan, Domain::kTransport, Domain::kCore, Domain::kManagement, Domain::kEdge};
+
+struct DomainShare {
+  std::size_t elements = 0;
+  std::size_t untrusted_elements = 0;
+  std::size_t sites = 0;
+  std::size_t untrusted_sites = 0;
+  [[nodiscard]] double ElementShare() const {
+    return elements == 0 ? 0.0 : static_cast<double>(untrusted_elements) / static_cast<double>(elements);
+  }
+  [[nodiscard]] double SiteShare() const {
+    return sites == 0 ? 0.0 : static_cast<double>(untrusted_sites) / static_cast<double>(sites);
+  }
+};
+
+// A critical service of the member that rides on another member's network.
+struct CrossBorderService {
+  std::size_t network = 0;
+  ServiceIndex service = kNone;
+  bool exposed = false;
+  bool lost_without_untrusted = false;
+};
+
+struct Posture {
+  std::array<DomainShare, kPostureDomains.size()> domains{};
+  std::size_t critical_services = 0;
+  double critical_weight = 0;
+  double exposed_weight = 0;
+  double lost_weight = 0;
+  std::optional<double> espionage;  // nullopt when it owns no critical service
+  std::optional<double> sabotage;
+  std::optional<double> resilience_loss;
+  std::vector<CrossBorderService> cross_border;  // by network, then service
+};
+
+struct PostureComponent {
+  std::string name;  // "ran.elements", "espionage", ...
+  std::optional<double> value;
+  double weight = 0;  // in the divergence
+};
+[[nodiscard]] std::vector<PostureComponent> PostureVector(const Posture& posture);
+
+// `untrusted[n]` is network n's flags under the baseline's definition (zero
+// for elements not in service on the date).
+[[nodiscard]] Posture ComputePosture(const AllianceModel& model, std::size_t member,
+                                     std::span<const std::vector<std::uint8_t>> untrusted,
+                                     ExposureCache& cache);
+
+}  // namespace redoubt::alliance

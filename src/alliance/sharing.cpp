@@ -1,0 +1,366 @@
+#include "alliance/sharing.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "policy/matcher.hpp"
+
+namespace redoubt::alliance {
+
+bool TrustMasks::InService(const Network& network, ElementIndex element) const {
+  if (as_of_ == kNoDate) return true;
+  const Element& record = network.elements[element];
+  return (record.installed == kNoDate || record.installed <= as_of_) &&
+         (record.retired == kNoDate || as_of_ < record.retired);
+}
+
+const std::vector<std::uint8_t>& TrustMasks::Get(std::size_t network_index,
+                                                 const std::vector<std::size_t>& standards) {
+  auto key = std::make_pair(network_index, standards);
+  auto found = masks_.find(key);
+  if (found != masks_.end()) return found->second;
+  const Network& network = model_->networks[network_index];
+  std::vector<std::uint8_t> mask(network.elements.size(), 0);
+  for (std::size_t index : standards) {
+    const policy::Standard& standard = model_->StandardAt(index);
+    if (!standard.untrusted) continue;
+    const auto flags = policy::UntrustedMask(&*standard.untrusted, network);
+    for (ElementIndex element = 0; element < mask.size(); ++element) mask[element] |= flags[element];
+  }
+  for (ElementIndex element = 0; element < mask.size(); ++element) {
+    if (mask[element] != 0 && !InService(network, element)) mask[element] = 0;
+  }
+  return masks_.emplace(std::move(key), std::move(mask)).first->second;
+}
+
+namespace {
+
+std::string List(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += fmt::format("{}{}", out.empty() ? "" : ", ", item);
+  return out;
+}
+
+std::string Plural(std::size_t count, std::string_view word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+// "a, b, c, … (12 in all)"
+std::string Sample(const std::vector<std::string>& ids, std::size_t shown = 3) {
+  std::string out;
+  for (std::size_t index = 0; index < ids.size() && index < shown; ++index) {
+    out += fmt::format("{}{}", index == 0 ? "" : ", ", ids[index]);
+  }
+  if (ids.size() > shown) out += fmt::format(", … ({} in all)", ids.size());
+  return out;
+}
+
+class CellJudge {
+ public:
+  CellJudge(const AllianceModel& model, const std::vector<MemberAssessment>& members,
+            TrustMasks& masks, ExposureCache& cache)
+      : model_(model), members_(members), masks_(masks), cache_(cache) {
+    for (std::size_t network = 0; network < model.networks.size(); ++network) {
+      network_index_.emplace(model.networks[network].info.id, network);
+    }
+  }
+
+  Cell Judge(std::size_t provider, std::size_t recipient) {
+    Cell cell;
+    cell.provider = provider;
+    cell.recipient = recipient;
+    if (provider == recipient) return cell;
+    for (std::size_t rule_index = 0; rule_index < model_.spec.sharing.size(); ++rule_index) {
+      const SharingRule& rule = model_.spec.sharing[rule_index];
+      if (rule.provider && *rule.provider != provider) continue;
+      for (std::size_t condition_index = 0; condition_index < rule.conditions.size();
+           ++condition_index) {
+        Shortfall shortfall;
+        shortfall.rule = rule_index;
+        shortfall.condition = condition_index;
+        shortfall.level = rule.level;
+        shortfall.source = rule.provider
+                               ? fmt::format("provider {}", model_.spec.members[provider].code)
+                               : std::string("alliance");
+        const Condition& condition = rule.conditions[condition_index];
+        shortfall.condition_text = Describe(condition, rule, provider);
+        if (!Holds(condition, rule, provider, recipient, shortfall)) {
+          cell.shortfalls.push_back(std::move(shortfall));
+        }
+      }
+    }
+    std::stable_sort(cell.shortfalls.begin(), cell.shortfalls.end(),
+                     [](const Shortfall& a, const Shortfall& b) { return a.level < b.level; });
+    const std::size_t top = model_.spec.levels.size() - 1;
+    if (cell.shortfalls.empty()) {
+      cell.level = top;
+    } else if (cell.shortfalls.front().level > 0) {
+      cell.level = cell.shortfalls.front().level - 1;
+    }
+    return cell;
+  }
+
+ private:
+  std::vector<std::size_t> Sources(const Condition& condition, std::size_t provider,
+                                   std::size_t recipient) const {
+    std::vector<std::size_t> out;
+    for (const TrustSource& source : condition.untrusted_by) {
+      switch (source.kind) {
+        case TrustSource::Kind::kBaseline: out.push_back(0); break;
+        case TrustSource::Kind::kProvider: out.push_back(provider + 1); break;
+        case TrustSource::Kind::kRecipient: out.push_back(recipient + 1); break;
+        case TrustSource::Kind::kMember: out.push_back(source.member + 1); break;
+      }
+    }
+    if (out.empty()) out.push_back(0);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  Classification Threshold(const Condition& condition, const SharingRule& rule) const {
+    if (condition.min_classification) return *condition.min_classification;
+    return ParseName<Classification>(model_.spec.levels[rule.level]).value_or(Classification::kTopSecret);
+  }
+
+  std::string Describe(const Condition& condition, const SharingRule& rule,
+                       std::size_t provider) const {
+    std::string text(Name(condition.kind));
+    switch (condition.kind) {
+      case ConditionKind::kBaselineMaxSeverity:
+        text += fmt::format(" {}", policy::Name(condition.max_severity));
+        break;
+      case ConditionKind::kNoUntrustedIn: {
+        std::vector<std::string> names;
+        for (Domain domain : condition.domains) names.emplace_back(Name(domain));
+        text += fmt::format(" [{}]", List(names));
+        break;
+      }
+      case ConditionKind::kNoVendor: text += fmt::format(" [{}]", List(condition.vendors)); break;
+      case ConditionKind::kClassifiedOnTrustedPaths: {
+        std::vector<std::string> sectors;
+        for (Sector sector : condition.sectors) sectors.emplace_back(Name(sector));
+        text += fmt::format(" ({} and above{})", Name(Threshold(condition, rule)),
+                            sectors.empty() ? "" : ", " + List(sectors));
+        break;
+      }
+    }
+    if (!condition.untrusted_by.empty()) {
+      std::vector<std::string> who;
+      for (const TrustSource& source : condition.untrusted_by) {
+        switch (source.kind) {
+          case TrustSource::Kind::kBaseline: who.emplace_back("baseline"); break;
+          case TrustSource::Kind::kProvider:
+            who.push_back(fmt::format("provider {}", model_.spec.members[provider].code));
+            break;
+          case TrustSource::Kind::kRecipient: who.emplace_back("recipient"); break;
+          case TrustSource::Kind::kMember: who.push_back(model_.spec.members[source.member].code); break;
+        }
+      }
+      text += fmt::format(" (untrusted by {})", List(who));
+    }
+    return text;
+  }
+
+  std::string VendorId(const Network& network, ElementIndex element) const {
+    const VendorIndex vendor = network.elements[element].vendor;
+    return vendor == kNone ? "unknown" : std::string(network.Str(network.vendors[vendor].id));
+  }
+
+  // Groups elements by (network, domain, vendor) into details and a summary.
+  void DescribeElements(const std::vector<ElementRef>& elements, std::string_view noun,
+                        Shortfall& shortfall) const {
+    std::map<std::tuple<std::size_t, Domain, std::string>, std::pair<std::set<std::string>, std::vector<std::string>>> groups;
+    std::map<std::pair<Domain, std::string>, std::size_t> totals;
+    for (const ElementRef& ref : elements) {
+      const Network& network = model_.networks[ref.network];
+      const Element& record = network.elements[ref.element];
+      auto& group = groups[{ref.network, record.domain, VendorId(network, ref.element)}];
+      group.first.insert(network.kinds[record.kind].name);
+      group.second.emplace_back(network.ElementId(ref.element));
+      ++totals[{record.domain, VendorId(network, ref.element)}];
+    }
+    for (auto& [key, group] : groups) {
+      auto& [network, domain, vendor] = key;
+      std::sort(group.second.begin(), group.second.end());
+      shortfall.details.push_back(fmt::format(
+          "{}: {} {} element{} of vendor {} ({}): {}", model_.networks[network].info.id,
+          group.second.size(), Name(domain), group.second.size() == 1 ? "" : "s", vendor,
+          List(std::vector<std::string>(group.first.begin(), group.first.end())),
+          Sample(group.second)));
+    }
+    std::vector<std::string> parts;
+    for (const auto& [key, count] : totals) {
+      parts.push_back(fmt::format("{} {} element{} of vendor {}", count, Name(key.first),
+                                  count == 1 ? "" : "s", key.second));
+    }
+    shortfall.summary = fmt::format("{}: {}", noun, List(parts));
+    shortfall.elements = elements;
+  }
+
+  bool Holds(const Condition& condition, const SharingRule& rule, std::size_t provider,
+             std::size_t recipient, Shortfall& shortfall) {
+    switch (condition.kind) {
+      case ConditionKind::kBaselineMaxSeverity: return BaselineHolds(condition, recipient, shortfall);
+      case ConditionKind::kNoUntrustedIn: {
+        const auto sources = Sources(condition, provider, recipient);
+        std::vector<ElementRef> found;
+        for (std::size_t network_index : model_.member_networks[recipient]) {
+          const Network& network = model_.networks[network_index];
+          const auto& mask = masks_.Get(network_index, sources);
+          for (ElementIndex element = 0; element < network.elements.size(); ++element) {
+            if (mask[element] == 0) continue;
+            const Domain domain = network.elements[element].domain;
+            if (std::find(condition.domains.begin(), condition.domains.end(), domain) !=
+                condition.domains.end()) {
+              found.push_back({network_index, element});
+            }
+          }
+        }
+        if (found.empty()) return true;
+        DescribeElements(found, "untrusted equipment", shortfall);
+        return false;
+      }
+      case ConditionKind::kNoVendor: {
+        std::vector<ElementRef> found;
+        for (std::size_t network_index : model_.member_networks[recipient]) {
+          const Network& network = model_.networks[network_index];
+          for (ElementIndex element = 0; element < network.elements.size(); ++element) {
+            if (!masks_.InService(network, element)) continue;
+            const std::string vendor = VendorId(network, element);
+            if (std::binary_search(condition.vendors.begin(), condition.vendors.end(), vendor)) {
+              found.push_back({network_index, element});
+            }
+          }
+        }
+        if (found.empty()) return true;
+        DescribeElements(found, "equipment of a named vendor", shortfall);
+        return false;
+      }
+      case ConditionKind::kClassifiedOnTrustedPaths:
+        return ClassifiedHolds(condition, rule, provider, recipient, shortfall);
+    }
+    return true;
+  }
+
+  bool BaselineHolds(const Condition& condition, std::size_t recipient, Shortfall& shortfall) {
+    const MemberAssessment& member = members_[recipient];
+    std::vector<const policy::Finding*> above;
+    for (const policy::Finding& finding : member.baseline_findings) {
+      if (finding.severity > condition.max_severity) above.push_back(&finding);
+    }
+    if (above.empty()) return true;
+    std::map<std::string, std::size_t> by_rule;
+    std::set<ElementRef> elements;
+    for (const policy::Finding* finding : above) {
+      ++by_rule[finding->rule_id];
+      shortfall.details.push_back(fmt::format("[{}] {} on {}: {}", policy::Name(finding->severity),
+                                              finding->rule_id, finding->network, finding->message));
+      const auto network = network_index_.find(finding->network);
+      if (network == network_index_.end()) continue;
+      const Network& host = model_.networks[network->second];
+      for (const std::string& id : finding->elements) {
+        const ElementIndex element = host.FindElement(id);
+        if (element != kNone) elements.insert({network->second, element});
+      }
+    }
+    std::vector<std::string> parts;
+    for (const auto& [rule_id, count] : by_rule) {
+      parts.push_back(fmt::format("{} ({})", rule_id, count));
+      shortfall.rules.push_back(rule_id);
+    }
+    shortfall.summary = fmt::format("{} above {}: {}", Plural(above.size(), "baseline finding"),
+                                    policy::Name(condition.max_severity), List(parts));
+    shortfall.elements.assign(elements.begin(), elements.end());
+    return false;
+  }
+
+  bool ClassifiedHolds(const Condition& condition, const SharingRule& rule, std::size_t provider,
+                       std::size_t recipient, Shortfall& shortfall) {
+    const Classification threshold = Threshold(condition, rule);
+    const std::string& code = model_.spec.members[recipient].code;
+    const auto sources = Sources(condition, provider, recipient);
+    std::size_t considered = 0;
+    std::size_t failing = 0;
+    std::size_t failing_abroad = 0;
+    std::set<ElementRef> elements;
+    for (std::size_t network_index = 0; network_index < model_.networks.size(); ++network_index) {
+      const Network& network = model_.networks[network_index];
+      const bool own = model_.network_member[network_index] == recipient;
+      std::vector<ServiceIndex> selected;
+      for (ServiceIndex service = 0; service < network.services.size(); ++service) {
+        const Service& record = network.services[service];
+        const bool owned = record.owner == code || (own && record.owner.empty());
+        if (!owned || record.classification < threshold) continue;
+        if (!condition.sectors.empty() &&
+            !std::binary_search(condition.sectors.begin(), condition.sectors.end(), record.sector)) {
+          continue;
+        }
+        selected.push_back(service);
+      }
+      if (selected.empty()) continue;
+      considered += selected.size();
+      const auto& mask = masks_.Get(network_index, sources);
+      const ExposureResult& result = cache_.Get(network, mask);
+      const std::string host = model_.spec.members[model_.network_member[network_index]].code;
+      for (ServiceIndex service : selected) {
+        const ServiceExposure& exposure = result.services[service];
+        if (!TraversesUntrusted(exposure)) continue;
+        ++failing;
+        if (!own) ++failing_abroad;
+        std::vector<std::string> crossed;
+        for (ElementIndex element : exposure.untrusted_on_routes) {
+          elements.insert({network_index, element});
+          crossed.push_back(fmt::format("{} {} {}", VendorId(network, element),
+                                        network.Kind(element).name, network.ElementId(element)));
+        }
+        shortfall.details.push_back(fmt::format(
+            "{}'s service {} ({}, {}) on {} network {} crosses {}", code,
+            network.Str(network.services[service].id), Name(network.services[service].sector),
+            Name(network.services[service].classification), host, network.info.id,
+            Sample(crossed, 4)));
+      }
+    }
+    if (failing == 0) return true;
+    shortfall.summary = fmt::format(
+        "{} of {} {}+ service{} of {} cross untrusted equipment{}", failing, considered,
+        Name(threshold), considered == 1 ? "" : "s", code,
+        failing_abroad == 0 ? "" : fmt::format(" ({} cross-border)", failing_abroad));
+    shortfall.elements.assign(elements.begin(), elements.end());
+    return false;
+  }
+
+  const AllianceModel& model_;
+  const std::vector<MemberAssessment>& members_;
+  TrustMasks& masks_;
+  ExposureCache& cache_;
+  std::map<std::string, std::size_t> network_index_;
+};
+
+}  // namespace
+
+std::vector<const Shortfall*> Cell::Holding() const {
+  std::vector<const Shortfall*> out;
+  for (const Shortfall& shortfall : shortfalls) {
+    if (shortfall.level == shortfalls.front().level) out.push_back(&shortfall);
+  }
+  return out;
+}
+
+std::vector<Cell> ComputeCells(const AllianceModel& model,
+                               const std::vector<MemberAssessment>& members, TrustMasks& masks,
+                               ExposureCache& cache) {
+  CellJudge judge(model, members, masks, cache);
+  std::vector<Cell> cells;
+  const std::size_t count = model.spec.members.size();
+  for (std::size_t provider = 0; provider < count; ++provider) {
+    for (std::size_t recipient = 0; recipient < count; ++recipient) {
+      cells.push_back(judge.Judge(provider, recipient));
+    }
+  }
+  return cells;
+}
+
+}  // namespace redoubt::alliance

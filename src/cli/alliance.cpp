@@ -1,0 +1,202 @@
+// redoubt alliance FILE — the alliance view: each member's compliance and
+// posture, the divergence between members, and the sharing matrix with the
+// reasons each cell is held down; on a date, over a span of dates, after a
+// what-if, or the smallest replacement of equipment that lifts one cell.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "alliance/alliance_reader.hpp"
+#include "alliance/assessment_json.hpp"
+#include "alliance/divergence.hpp"
+#include "alliance/what_if.hpp"
+#include "cli/alliance_text.hpp"
+#include "cli/common.hpp"
+#include "cli/standard_options.hpp"
+#include "core/error.hpp"
+
+namespace redoubt::cli {
+
+namespace {
+
+struct AllianceOptions {
+  std::string path;
+  std::string as_of;
+  std::string timeline;
+  std::string what_if;
+  std::vector<std::string> restore;
+  bool as_inventoried = false;
+  std::size_t limit = 5;
+  InputOptions input;
+  OutputFormat format = OutputFormat::kText;
+  std::string output;
+};
+
+std::pair<Days, Days> ParseSpan(const std::string& text) {
+  const auto dots = text.find("..");
+  if (dots == std::string::npos) {
+    throw UsageError(fmt::format("--timeline '{}' is not a span: write FROM..TO, such as "
+                                 "2019-07-01..2030-12-31", text));
+  }
+  const Days from = ParseDateFlag(text.substr(0, dots), "--timeline");
+  const Days to = ParseDateFlag(text.substr(dots + 2), "--timeline");
+  if (to < from) throw UsageError(fmt::format("--timeline '{}' ends before it starts", text));
+  return {from, to};
+}
+
+std::size_t MemberFlag(const alliance::AllianceSpec& spec, const std::string& code) {
+  if (auto member = spec.FindMember(code)) return *member;
+  std::vector<std::string_view> codes;
+  for (const auto& member : spec.members) codes.push_back(member.code);
+  throw UsageError(fmt::format("--restore: '{}' is not a member of alliance {} — {}", code, spec.id,
+                               SuggestionHint(code, codes)));
+}
+
+int Run(const AllianceOptions& options) {
+  const int modes = (options.timeline.empty() ? 0 : 1) + (options.what_if.empty() ? 0 : 1) +
+                    (options.restore.empty() ? 0 : 1);
+  if (modes > 1) throw UsageError("give at most one of --timeline, --what-if and --restore");
+  if (!options.timeline.empty() && !options.as_of.empty()) {
+    throw UsageError("--timeline sets its own dates; leave out --as-of");
+  }
+  auto spec = alliance::ReadAlliance(options.path);
+  PrintDiagnostics(spec.diagnostics(), std::cerr);
+  if (!spec.ok()) return kExitBadInput;
+  if (options.as_inventoried) spec.value().assume_deadlines_met = false;
+  auto loaded = alliance::LoadAllianceModel(spec.value(), options.input.ToInventoryOptions());
+  PrintDiagnostics(loaded.diagnostics(), std::cerr);
+  if (!loaded.ok()) return kExitBadInput;
+  const alliance::AllianceModel& model = loaded.value();
+
+  // The date: --as-of, else the latest inventory date, else today.
+  Days as_of = options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of");
+  if (as_of == kNoDate) {
+    for (const Network& network : model.networks) as_of = std::max(as_of, network.info.as_of);
+    if (as_of == kNoDate) as_of = Today();
+  }
+  alliance::ExposureCache cache;
+  alliance::AssessOptions assess;
+  assess.as_of = as_of;
+  assess.cache = &cache;
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  const bool json = options.format == OutputFormat::kJson;
+
+  if (!options.timeline.empty()) {
+    const auto [from, to] = ParseSpan(options.timeline);
+    if (progress) std::cerr << "assessing the alliance on each rule date…\n";
+    const auto steps = alliance::AllianceTimeline(model, from, to, assess);
+    std::string content;
+    if (json) {
+      auto document = alliance::AllianceDocument(model, steps.back().assessment);
+      alliance::AddTimeline(document, model, steps);
+      content = document.dump(2) + "\n";
+    } else {
+      content = RenderTimeline(model, steps, to, options.limit);
+    }
+    WriteOutput(options.output, content);
+    return kExitOk;
+  }
+
+  if (!options.restore.empty()) {
+    const std::size_t provider = MemberFlag(model.spec, options.restore[0]);
+    const std::size_t recipient = MemberFlag(model.spec, options.restore[1]);
+    if (provider == recipient) throw UsageError("--restore: provider and recipient are the same member");
+    const auto level = model.spec.FindLevel(options.restore[2]);
+    if (!level) {
+      std::vector<std::string_view> names(model.spec.levels.begin(), model.spec.levels.end());
+      throw UsageError(fmt::format("--restore: '{}' is not a level of alliance {} — {}",
+                                   options.restore[2], model.spec.id,
+                                   SuggestionHint(options.restore[2], names)));
+    }
+    const auto plan = alliance::Restore(model, provider, recipient, *level, assess);
+    std::string content;
+    if (json) {
+      auto document = alliance::AllianceDocument(model, plan.before);
+      alliance::AddRestore(document, model, plan);
+      content = document.dump(2) + "\n";
+    } else {
+      content = RenderRestore(model, plan, options.limit);
+    }
+    WriteOutput(options.output, content);
+    return plan.restored ? kExitOk : kExitFindings;
+  }
+
+  const alliance::Assessment before = alliance::Assess(model, assess);
+  if (!options.what_if.empty()) {
+    auto changes = alliance::ReadChanges(options.what_if, model.spec);
+    PrintDiagnostics(changes.diagnostics(), std::cerr);
+    if (!changes.ok()) return kExitBadInput;
+    alliance::AllianceModel changed = model;
+    auto applied = alliance::ApplyChanges(changed, changes.value());
+    PrintDiagnostics(applied.diagnostics(), std::cerr);
+    if (!applied.ok()) return kExitBadInput;
+    const alliance::Assessment after = alliance::Assess(changed, assess);
+    const auto moves = alliance::CompareCells(before, after);
+    bool degraded = false;
+    for (const auto& move : moves) degraded = degraded || !move.Up();
+    std::string content;
+    if (json) {
+      auto document = alliance::AllianceDocument(model, before);
+      alliance::AddWhatIf(document, changed, applied.value(), after, moves);
+      content = document.dump(2) + "\n";
+    } else {
+      content = fmt::format("what-if {}{}\n", options.what_if,
+                            changes.value().title.empty() ? "" : " — " + changes.value().title);
+      for (const std::string& line : applied.value()) content += fmt::format("  {}\n", line);
+      content += fmt::format("\nbefore ({})\n{}", FormatIsoDate(as_of), RenderSharingMatrix(model, before));
+      content += fmt::format("\nafter\n{}", RenderSharingMatrix(changed, after));
+      content += "\ncells that moved\n" + RenderMoves(model, moves);
+      for (const auto& move : moves) {
+        content += RenderCellReasons(changed, move.Up() ? before.At(move.provider, move.recipient)
+                                                        : after.At(move.provider, move.recipient),
+                                     options.limit);
+      }
+    }
+    WriteOutput(options.output, content);
+    return degraded ? kExitFindings : kExitOk;
+  }
+
+  const std::string content = json ? alliance::AllianceDocument(model, before).dump(2) + "\n"
+                                   : RenderAssessment(model, before, options.limit);
+  WriteOutput(options.output, content);
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupAlliance(CLI::App& command) {
+  auto options = std::make_shared<AllianceOptions>();
+  command.add_option("file", options->path, "Alliance file (redoubt/alliance@1)")->required();
+  command.add_option("--as-of", options->as_of,
+                     "Judge on this date (YYYY-MM-DD); default: the latest inventory as_of");
+  command.add_option("--timeline", options->timeline,
+                     "FROM..TO: the matrix on FROM and on every later date a rule starts or stops "
+                     "binding, with the cells that move");
+  command.add_option("--what-if", options->what_if,
+                     "Apply a change file (redoubt/alliance-change@1) and show the matrix before "
+                     "and after");
+  command.add_option("--restore", options->restore,
+                     "PROVIDER RECIPIENT LEVEL: the fewest elements to replace so that the cell "
+                     "reaches LEVEL")
+      ->expected(3);
+  command.add_flag("--as-inventoried", options->as_inventoried,
+                   "Do not assume members meet their own future deadlines");
+  command.add_option("--limit", options->limit,
+                     "Evidence lines shown per condition in text output (0: all; default 5)");
+  options->input.AddTo(command);
+  AddFormatOption(command, options->format);
+  command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
+  command.footer(fmt::format(
+      "Divergence: {}\n"
+      "Sharing: provider P shares level L with recipient R when every condition of the "
+      "alliance-wide rules and of P's own rules at L and at every lower level holds for R.\n"
+      "JSON output is a redoubt/alliance-assessment@1 document.\n"
+      "Exit codes: 0 ok, 1 a what-if degrades a cell or --restore cannot lift it, 2 bad input.\n"
+      "Example: redoubt alliance data/samples/allies/alliance.yaml --timeline 2019-07-01..2030-12-31",
+      alliance::DivergenceFormula()));
+  return [options] { return Run(*options); };
+}
+
+}  // namespace redoubt::cli

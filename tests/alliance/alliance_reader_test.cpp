@@ -1,0 +1,135 @@
+// The alliance file reader: the bundled and the test alliances read as
+// written, and every file of tests/cases/bad-alliance produces exactly the
+// diagnostics in its .expected file (file:line:col, message and hint).
+//
+// To regenerate after a deliberate change of wording:
+//   REDOUBT_UPDATE_GOLDEN=1 ctest -R BadAlliance   (then review the diff)
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "alliance/alliance_reader.hpp"
+#include "testing.hpp"
+
+namespace redoubt::alliance {
+namespace {
+
+const std::string kCorpus = testing::SourcePath("tests/cases/bad-alliance");
+
+TEST(AllianceReader, ReadsTheBundledAlliance) {
+  auto spec = ReadAlliance(testing::SourcePath("data/samples/allies/alliance.yaml"));
+  ASSERT_TRUE(spec.ok()) << (spec.diagnostics().Empty() ? "" : spec.diagnostics().Items()[0].Format());
+  const AllianceSpec& alliance = spec.value();
+  EXPECT_EQ(alliance.id, "nato-2019");
+  ASSERT_EQ(alliance.levels.size(), 5u);
+  EXPECT_EQ(alliance.levels[3], "secret");
+  ASSERT_EQ(alliance.members.size(), 5u);
+  EXPECT_EQ(alliance.members[4].code, "LV");
+  EXPECT_TRUE(alliance.members[1].networks[0].ends_with("data/samples/allies/gb.json"));
+  EXPECT_TRUE(alliance.baseline.ends_with("data/standards/nato-baseline.yaml"));
+  // Alliance-wide rules first, then the US's own.
+  ASSERT_EQ(alliance.sharing.size(), 4u);
+  EXPECT_FALSE(alliance.sharing[0].provider.has_value());
+  EXPECT_EQ(alliance.sharing[0].conditions[0].kind, ConditionKind::kBaselineMaxSeverity);
+  EXPECT_EQ(alliance.sharing[0].conditions[0].max_severity, policy::RuleSeverity::kHigh);
+  ASSERT_EQ(alliance.sharing[1].conditions.size(), 2u);
+  EXPECT_EQ(alliance.sharing[1].conditions[0].domains,
+            (std::vector<Domain>{Domain::kCore, Domain::kManagement}));
+  EXPECT_EQ(alliance.sharing[1].conditions[1].kind, ConditionKind::kClassifiedOnTrustedPaths);
+  EXPECT_EQ(alliance.sharing[3].provider, std::optional<std::size_t>(0));
+  EXPECT_EQ(alliance.sharing[3].conditions[0].vendors, (std::vector<std::string>{"huawei", "zte"}));
+  EXPECT_TRUE(alliance.assume_deadlines_met);
+}
+
+TEST(AllianceReader, ReadsUntrustedByAndClassifiedMaps) {
+  const std::string folder = testing::TempDir("alliance-reader");
+  const std::string small = testing::SourcePath("tests/cases/alliance/small");
+  std::ofstream(folder + "/a.yaml") << "format: redoubt/alliance@1\nid: t\nbaseline: " << small
+                                    << "/base.yaml\nlevels: [low, high]\nmembers:\n"
+                                    << "  - {code: US, standard: " << small << "/base.yaml, networks: ["
+                                    << small << "/us.yaml]}\n"
+                                    << "  - {code: GB, standard: " << small << "/base.yaml, networks: ["
+                                    << small << "/gb.yaml]}\n"
+                                    << "sharing:\n  - {level: high, require: {no_untrusted_in: ran, "
+                                       "classified_on_trusted_paths: {classification: restricted, "
+                                       "sectors: [government, defence]}, untrusted_by: [provider, GB]}}\n"
+                                    << "assume_deadlines_met: false\n";
+  auto spec = ReadAlliance(folder + "/a.yaml");
+  ASSERT_TRUE(spec.ok());
+  const SharingRule& rule = spec.value().sharing.at(0);
+  EXPECT_EQ(rule.level, 1u);
+  ASSERT_EQ(rule.conditions.size(), 2u);
+  const Condition& classified = rule.conditions[1];
+  EXPECT_EQ(classified.min_classification, Classification::kRestricted);
+  EXPECT_EQ(classified.sectors, (std::vector<Sector>{Sector::kDefence, Sector::kGovernment}));
+  ASSERT_EQ(classified.untrusted_by.size(), 2u);
+  EXPECT_EQ(classified.untrusted_by[0].kind, TrustSource::Kind::kProvider);
+  EXPECT_EQ(classified.untrusted_by[1].kind, TrustSource::Kind::kMember);
+  EXPECT_EQ(classified.untrusted_by[1].member, 1u);
+  EXPECT_FALSE(spec.value().assume_deadlines_met);
+}
+
+TEST(AllianceReader, AMissingFileIsADiagnostic) {
+  auto spec = ReadAlliance(kCorpus + "/no-such-file.yaml");
+  ASSERT_FALSE(spec.ok());
+  ASSERT_EQ(spec.diagnostics().ErrorCount(), 1u);
+  EXPECT_NE(spec.diagnostics().Items()[0].message.find("cannot read alliance file"), std::string::npos);
+}
+
+std::vector<std::string> CaseNames() {
+  std::vector<std::string> names;
+  for (const std::string& entry : testing::ListDirectory(kCorpus)) {
+    if (!entry.ends_with(".expected")) names.push_back(entry);
+  }
+  return names;
+}
+
+std::string Stem(const std::string& name) { return name.substr(0, name.rfind('.')); }
+
+std::string Actual(const std::string& name) {
+  auto spec = ReadAlliance(kCorpus + "/" + name);
+  Diagnostics diagnostics = spec.diagnostics();
+  diagnostics.Sort();
+  std::string text;
+  for (const Diagnostic& diagnostic : diagnostics.Items()) {
+    std::string line = diagnostic.Format();
+    for (const std::string& prefix : {kCorpus + "/", kCorpus}) {
+      const std::string replacement = prefix == kCorpus ? "." : "";
+      for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix, at)) {
+        line.replace(at, prefix.size(), replacement);
+      }
+    }
+    text += line + "\n";
+  }
+  text += spec.ok() ? "result: ok\n" : "result: rejected\n";
+  return text;
+}
+
+class BadAlliance : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BadAlliance, ReportsExactlyTheExpectedDiagnostics) {
+  const std::string name = GetParam();
+  const std::string expected_path = kCorpus + "/" + Stem(name) + ".expected";
+  const std::string actual = Actual(name);
+  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
+  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "missing " << expected_path;
+  EXPECT_EQ(actual, testing::ReadText(expected_path));
+  EXPECT_NE(actual.find(": error: "), std::string::npos);
+  EXPECT_NE(actual.find("result: rejected"), std::string::npos);
+}
+
+TEST(BadAllianceCorpus, HasAtLeastFifteenCases) { EXPECT_GE(CaseNames().size(), 15u); }
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadAlliance, ::testing::ValuesIn(CaseNames()),
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = Stem(param_info.param);
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace redoubt::alliance

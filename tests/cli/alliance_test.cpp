@@ -1,0 +1,117 @@
+// redoubt alliance end to end, as a process.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "testing.hpp"
+
+namespace redoubt {
+namespace {
+
+using testing::RunRedoubt;
+
+const std::string kSmall = testing::SourcePath("tests/cases/alliance/small/alliance.yaml");
+
+TEST(AllianceCli, SmallAllianceText) {
+  const auto result = RunRedoubt({"alliance", kSmall, "--as-of", "2020-01-01"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("  US                   -            confidential confidential confidential\n"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("  GB → DE: confidential; secret withheld by\n"
+                            "    - classified_on_trusted_paths (secret and above) [alliance]: 1 of 2 "
+                            "secret+ services of DE cross untrusted equipment (1 cross-border)\n"
+                            "        DE's service lv-de-staff (defence, secret) on LV network lv-t "
+                            "crosses huawei router lv-rtr-1\n"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("cross-border: DE's service lv-de-staff on LV network lv-t: exposed"),
+            std::string::npos);
+}
+
+TEST(AllianceCli, SmallAllianceJsonIsDeterministic) {
+  const auto first = RunRedoubt({"alliance", kSmall, "--format", "json"});
+  const auto second = RunRedoubt({"alliance", kSmall, "--format", "json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, second.out);
+  const auto document = nlohmann::json::parse(first.out);
+  EXPECT_EQ(document["format"], "redoubt/alliance-assessment@1");
+  EXPECT_EQ(document["as_of"], "2020-01-01");
+  EXPECT_EQ(document["sharing"]["matrix"][1][3], "secret");
+  EXPECT_EQ(document["sharing"]["matrix"][0][3], "confidential");
+  EXPECT_TRUE(document["members"][1]["posture"]["resilience_loss"].is_null());
+}
+
+TEST(AllianceCli, TimelineWhatIfAndRestore) {
+  const auto timeline = RunRedoubt({"alliance", kSmall, "--timeline", "2020-01-01..2030-01-01"});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_NE(timeline.out.find("2025-01-01: binds: GB core-untrusted\n"
+                              "  deadline met: GB core-untrusted\n"
+                              "    gb-t core: 1 element huawei → ericsson (amf): gb-amf-1\n"
+                              "  US → GB: confidential → top-secret (restored)\n"),
+            std::string::npos) << timeline.out;
+
+  const auto what_if = RunRedoubt(
+      {"alliance", kSmall, "--what-if",
+       testing::SourcePath("tests/cases/alliance/small/us-lets-huawei-in.yaml")});
+  EXPECT_EQ(what_if.exit_code, 1) << what_if.err;  // cells degraded
+  EXPECT_NE(what_if.out.find("  US: huawei set to 50% of ran elements — 1 element changed vendor\n"),
+            std::string::npos) << what_if.out;
+  EXPECT_NE(what_if.out.find("  GB → US: top-secret → "), std::string::npos) << what_if.out;
+
+  const auto restore = RunRedoubt({"alliance", kSmall, "--restore", "US", "DE", "secret"});
+  EXPECT_EQ(restore.exit_code, 0) << restore.err;
+  EXPECT_NE(restore.out.find("  restored by replacing 2 elements (1 round):\n"
+                             "    de-t ran: 1 element huawei → ericsson (gnb): de-gnb-2\n"
+                             "    lv-t transport: 1 element huawei → cisco (router): lv-rtr-1\n"),
+            std::string::npos) << restore.out;
+}
+
+// The bundled alliance on its inventories' date (2019-07-01). Verified by
+// hand against the inventories: lv-dc1-rtr1 and lv-ex3-rtr are Huawei routers
+// on the route of the US aviation service at Lielvarde (lv-defence-us-4), and
+// the UK's secret services at Catterick and Faslane attach through Huawei gNBs.
+TEST(AllianceCli, BundledAlliance) {
+  const std::string alliance = testing::SourcePath("data/samples/allies/alliance.yaml");
+  const auto result = RunRedoubt({"alliance", alliance, "--limit", "2"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find(
+                "  provider \\ recipient US           GB           DE           CA           LV          \n"
+                "  US                   -            restricted   restricted   restricted   restricted  \n"
+                "  GB                   confidential -            restricted   restricted   restricted  \n"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(
+                "  GB → US: confidential; secret withheld by\n"
+                "    - classified_on_trusted_paths (secret and above) [alliance]: 1 of 5 secret+ "
+                "services of US cross untrusted equipment (1 cross-border)\n"
+                "        US's service lv-defence-us-4 (defence, secret) on LV network lv-op1 crosses "
+                "huawei router lv-dc1-rtr1, huawei router lv-ex3-rtr\n"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(
+                "  US → GB: restricted; confidential withheld by\n"
+                "    - baseline_max_severity high [alliance]: 2 baseline findings above high: "
+                "nato-classified-trusted (2)\n"
+                "        [critical] nato-classified-trusted on gb-op1: service "
+                "gb-defence-catterick-garrison: its primary routes cross untrusted equipment: "
+                "gb-cell288-gnb, gb-cell289-gnb\n"),
+            std::string::npos) << result.out;
+
+  const auto restore = RunRedoubt({"alliance", alliance, "--restore", "GB", "US", "secret"});
+  ASSERT_EQ(restore.exit_code, 0) << restore.err;
+  EXPECT_NE(restore.out.find("  restored by replacing 2 elements (1 round):\n"
+                             "    lv-op1 transport: 2 elements huawei → cisco (router): lv-dc1-rtr1, "
+                             "lv-ex3-rtr\n"),
+            std::string::npos) << restore.out;
+  EXPECT_NE(restore.out.find("  GB → US: confidential → top-secret (restored)\n"), std::string::npos);
+}
+
+TEST(AllianceCli, BadUsage) {
+  EXPECT_EQ(RunRedoubt({"alliance", kSmall, "--restore", "US", "XX", "secret"}).exit_code, 2);
+  EXPECT_EQ(RunRedoubt({"alliance", kSmall, "--restore", "US", "DE", "secrte"}).exit_code, 2);
+  EXPECT_EQ(RunRedoubt({"alliance", kSmall, "--timeline", "2020-01-01"}).exit_code, 2);
+  const auto bad = RunRedoubt({"alliance", testing::SourcePath("tests/cases/bad-alliance/03-unknown-level.yaml")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("'secrte' is not one of the alliance's levels — did you mean 'secret'?"),
+            std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace redoubt
