@@ -66,6 +66,8 @@ const std::vector<CommandSpec>& Commands() {
       {"info", "Summarise inventories: counts, vendor shares, sites, services", SetupInfo},
       {"expose", "Exposure of services to untrusted equipment: espionage, sabotage, single points",
        SetupExpose},
+      {"simulate", "Monte Carlo resilience: service lost under a hazard and how fast it recovers",
+       SetupSimulate},
   };
   return commands;
 }

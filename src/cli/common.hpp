@@ -55,5 +55,6 @@ const std::vector<CommandSpec>& Commands();
 CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
+CommandRunner SetupSimulate(CLI::App& command);
 
 }  // namespace redoubt::cli
