@@ -30,6 +30,11 @@ struct ElementFilter {
 
 [[nodiscard]] ElementFilter ReadElementFilter(MapReader& reader, const HazardReadContext& context);
 
+// Natural-order comparison of software versions: digit runs compare as
+// numbers, other characters as text ("1.9" < "1.10", "V100R9" < "V100R10").
+// Negative, zero or positive like strcmp.
+[[nodiscard]] int CompareVersions(std::string_view a, std::string_view b);
+
 // A probability in [0, 1] under `key`, or `fallback` when absent.
 [[nodiscard]] double ReadProbability(MapReader& reader, std::string_view key, double fallback);
 
