@@ -154,6 +154,7 @@ std::string RenderPercolation(const Network& network, const PercolationResult& r
 }
 
 int Run(const SimulateOptions& options) {
+  InterruptScope interrupt_scope;
   std::optional<Scenario> scenario;
   if (!options.scenario.empty()) {
     auto loaded = LoadScenario(options.scenario);
@@ -174,7 +175,6 @@ int Run(const SimulateOptions& options) {
   header.completed = header.trials;
   std::vector<nlohmann::ordered_json> documents;
   std::string text;
-  InterruptScope interrupt_scope;
   if (options.percolation) {
     header.scenario = nullptr;
     for (const Network& network : *networks) {

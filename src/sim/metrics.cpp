@@ -32,10 +32,9 @@ Band MakeBand(const std::vector<TrialOutcome>& trials, bool weight, std::size_t 
       sum += column[trial];
     }
     band.mean.push_back(trials.empty() ? 1.0 : sum / static_cast<double>(trials.size()));
-    std::sort(column.begin(), column.end());
-    band.p5.push_back(SortedPercentile(column, 0.05));
-    band.p50.push_back(SortedPercentile(column, 0.50));
-    band.p95.push_back(SortedPercentile(column, 0.95));
+    band.p5.push_back(Percentile(column, 0.05));
+    band.p50.push_back(Percentile(column, 0.50));
+    band.p95.push_back(Percentile(column, 0.95));
   }
   return band;
 }
@@ -43,8 +42,16 @@ Band MakeBand(const std::vector<TrialOutcome>& trials, bool weight, std::size_t 
 }  // namespace
 
 double Percentile(std::vector<double>& values, double p) {
-  std::sort(values.begin(), values.end());
-  return SortedPercentile(values, p);
+  if (values.empty()) return 1.0;
+  // Selection, not a sort: O(n). The order statistic below the position,
+  // then the smallest value above it.
+  const double position = p * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(below), values.end());
+  const double low = values[below];
+  if (below + 1 >= values.size()) return low;
+  const double high = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(below) + 1, values.end());
+  return low + (high - low) * (position - static_cast<double>(below));
 }
 
 double SortedPercentile(const std::vector<double>& values, double p) {
@@ -67,10 +74,9 @@ Estimate Estimate95(std::vector<double> values) {
   const double half = values.size() > 1 ? kZ95 * std::sqrt(squares / (n - 1) / n) : 0.0;
   estimate.ci_low = estimate.mean - half;
   estimate.ci_high = estimate.mean + half;
-  std::sort(values.begin(), values.end());
-  estimate.p5 = SortedPercentile(values, 0.05);
-  estimate.p50 = SortedPercentile(values, 0.50);
-  estimate.p95 = SortedPercentile(values, 0.95);
+  estimate.p5 = Percentile(values, 0.05);
+  estimate.p50 = Percentile(values, 0.50);
+  estimate.p95 = Percentile(values, 0.95);
   return estimate;
 }
 

@@ -71,7 +71,7 @@ struct ResilienceSummary {
   std::vector<RegionHurt> regions;       // most weight-hours lost first
 };
 
-// Percentile p in [0, 1] of `values` (sorted in place), type 7.
+// Percentile p in [0, 1] of `values` (reordered), type 7; O(n) by selection.
 [[nodiscard]] double Percentile(std::vector<double>& values, double p);
 // The same on values already sorted ascending.
 [[nodiscard]] double SortedPercentile(const std::vector<double>& values, double p);

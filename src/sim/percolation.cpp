@@ -38,10 +38,10 @@ class Forest {
   std::vector<std::uint32_t> size_;
 };
 
+// Runs body(worker, trial) for trials 0.. in order of claim until `total` or
+// `stop`; returns how many were claimed (all of them finish).
 template <typename Body>
-void ParallelTrials(std::uint32_t total, unsigned threads, const std::atomic<bool>* stop, Body&& body) {
-  threads = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = std::max(1U, std::min<unsigned>(threads, total));
+std::uint32_t ParallelTrials(std::uint32_t total, unsigned threads, const std::atomic<bool>* stop, Body&& body) {
   std::atomic<std::uint32_t> next{0};
   auto work = [&](unsigned worker) {
     while (stop == nullptr || !stop->load(std::memory_order_relaxed)) {
@@ -54,6 +54,12 @@ void ParallelTrials(std::uint32_t total, unsigned threads, const std::atomic<boo
   for (unsigned worker = 1; worker < threads; ++worker) pool.emplace_back(work, worker);
   work(0);
   for (std::thread& thread : pool) thread.join();
+  return std::min(next.load(), total);
+}
+
+unsigned Workers(unsigned threads, std::uint32_t total) {
+  threads = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
+  return std::max(1U, std::min<unsigned>(threads, total));
 }
 
 }  // namespace
@@ -231,22 +237,24 @@ PercolationResult RunPercolation(const Network& network, const PercolationOption
   }
   struct Row {
     std::vector<double> giant, weight, services;
-    bool done = false;
   };
-  std::vector<Row> rows(options.orderings);
-  ParallelTrials(options.orderings, options.threads, options.stop, [&](unsigned, std::uint32_t ordering) {
+  const unsigned threads = Workers(options.threads, options.orderings);
+  std::vector<std::vector<std::pair<std::uint32_t, Row>>> per_worker(threads);
+  result.completed = ParallelTrials(options.orderings, threads, options.stop, [&](unsigned worker, std::uint32_t ordering) {
     Rng rng = Rng::ForTrial(options.seed, ordering);
     const std::vector<NodeId> order = RandomOrder(n, rng);
     const SweepTrace trace = NewmanZiffSweep(topology, &network, &demand, followed, order);
-    Row& row = rows[ordering];
+    Row& row = per_worker[worker].emplace_back(ordering, Row{}).second;
     for (std::uint32_t k : present_at) {
       row.giant.push_back(n == 0 ? 0.0 : static_cast<double>(trace.giant[k]) / n);
       row.weight.push_back(weight_total > 0 ? trace.weight_up[k] / weight_total : 1.0);
       row.services.push_back(followed.empty() ? 1.0 : static_cast<double>(trace.services_up[k]) / followed.size());
     }
-    row.done = true;
   });
-  while (result.completed < rows.size() && rows[result.completed].done) ++result.completed;
+  std::vector<Row> rows(result.completed);
+  for (auto& rows_of_worker : per_worker) {
+    for (auto& [ordering, row] : rows_of_worker) rows[ordering] = std::move(row);
+  }
   result.partial = result.completed < options.orderings;
   auto band = [&](auto member) {
     Band out;
@@ -258,10 +266,9 @@ PercolationResult RunPercolation(const Network& network, const PercolationOption
         sum += column[ordering];
       }
       out.mean.push_back(result.completed == 0 ? 0.0 : sum / result.completed);
-      std::sort(column.begin(), column.end());
-      out.p5.push_back(SortedPercentile(column, 0.05));
-      out.p50.push_back(SortedPercentile(column, 0.50));
-      out.p95.push_back(SortedPercentile(column, 0.95));
+      out.p5.push_back(Percentile(column, 0.05));
+      out.p50.push_back(Percentile(column, 0.50));
+      out.p95.push_back(Percentile(column, 0.95));
     }
     return out;
   };
@@ -276,8 +283,7 @@ std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double f
   const std::uint32_t n = topology.NodeCount();
   const auto removed = static_cast<std::uint32_t>(std::llround(std::clamp(fraction, 0.0, 1.0) * n));
   std::vector<std::uint32_t> giant(trials, 0);
-  threads = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = std::max(1U, std::min(threads, std::max(1U, trials)));
+  threads = Workers(threads, std::max(1U, trials));
   struct Scratch {
     std::vector<NodeId> pool;
     std::vector<std::uint8_t> gone;

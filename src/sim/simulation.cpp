@@ -120,9 +120,8 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
 
   struct Tally {
     std::vector<std::uint64_t> down_trials, down_checkpoints, down_checkpoints_sq, region_hurt;
+    std::vector<std::pair<std::uint32_t, TrialOutcome>> outcomes;  // in the order this worker ran them
   };
-  std::vector<TrialOutcome> outcomes(total);
-  std::vector<std::uint8_t> done(total, 0);
   std::vector<Tally> tallies(threads);
   std::atomic<std::uint32_t> next{0};
   std::atomic<std::uint32_t> finished{0};
@@ -143,7 +142,7 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
       if (trial >= total) break;
       const TrialSpans spans = SampleTrial(run, trial);
       evaluator.Evaluate(spans.elements, spans.links, control.force_general, levels);
-      TrialOutcome& outcome = outcomes[trial];
+      TrialOutcome& outcome = tally.outcomes.emplace_back(trial, TrialOutcome{}).second;
       outcome.weight_share.resize(series_count * count);
       outcome.service_share.resize(series_count * count);
       for (std::size_t index = 0; index < series_count; ++index) {
@@ -169,7 +168,6 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
             run.net.network->services[run.series.services[service]].weight * static_cast<double>(down) * step_hours;
       }
       for (std::size_t region = 0; region < regions; ++region) tally.region_hurt[region] += region_hit[region];
-      done[trial] = 1;
       finished.fetch_add(1, std::memory_order_release);
     }
   };
@@ -192,16 +190,17 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
   }
   for (std::thread& thread : pool) thread.join();
 
-  RunResults results;
-  std::uint32_t completed = 0;
-  while (completed < total && done[completed] != 0) ++completed;
-  results.completed = completed;
-  results.partial = completed < total;
-  outcomes.resize(completed);
-  results.trials = std::move(outcomes);
   // Every claimed trial finishes, and trials are claimed in index order, so
   // the completed trials are exactly 0..completed-1.
-  assert(std::none_of(done.begin() + completed, done.end(), [](std::uint8_t flag) { return flag != 0; }));
+  RunResults results;
+  const std::uint32_t completed = std::min(next.load(), total);
+  assert(finished.load() == completed);
+  results.completed = completed;
+  results.partial = completed < total;
+  results.trials.resize(completed);
+  for (Tally& tally : tallies) {
+    for (auto& [trial, outcome] : tally.outcomes) results.trials[trial] = std::move(outcome);
+  }
   results.down_trials.assign(followed, 0);
   results.down_checkpoints.assign(followed, 0);
   results.down_checkpoints_sq.assign(followed, 0);
