@@ -5,13 +5,12 @@
 //
 // Ctrl-C stops the run cleanly: trials in flight finish, the output holds the
 // completed trials marked "partial": true, and the exit code is 130.
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "cli/common.hpp"
 #include "core/error.hpp"
@@ -71,9 +70,11 @@ std::function<void(std::uint32_t, std::uint32_t)> ProgressBar(const SimulateOpti
   if (options.quiet || isatty(STDERR_FILENO) == 0) return nullptr;
   return [label = std::move(label)](std::uint32_t done, std::uint32_t total) {
     constexpr int kWidth = 30;
-    const int filled = total == 0 ? kWidth : static_cast<int>(static_cast<std::uint64_t>(done) * kWidth / total);
-    std::cerr << fmt::format("\r{} [{}{}] {}/{}", label, std::string(static_cast<std::size_t>(filled), '#'),
-                             std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, total)
+    const int filled =
+        total == 0 ? kWidth : static_cast<int>(static_cast<std::uint64_t>(done) * kWidth / total);
+    std::cerr << fmt::format(
+                     "\r{} [{}{}] {}/{}", label, std::string(static_cast<std::size_t>(filled), '#'),
+                     std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, total)
               << (done >= total || g_interrupted.load() ? "\n" : "") << std::flush;
   };
 }
@@ -84,29 +85,31 @@ std::string Hours(const Estimate& estimate) {
   return fmt::format("{:.1f}{}", estimate.mean, estimate.censored > 0 ? "+" : "");
 }
 
-std::string RenderRun(const PreparedRun& run, const RunResults& results, const ResilienceSummary& summary,
-                      std::size_t top) {
+std::string RenderRun(const PreparedRun& run, const RunResults& results,
+                      const ResilienceSummary& summary, std::size_t top) {
   const Network& network = *run.net.network;
-  std::string out = fmt::format("network {}: {} elements, {} links, {} services followed, {} trials{}\n",
-                                network.info.id, network.elements.size(), network.links.size(),
-                                run.series.services.size(), results.completed,
-                                results.partial ? " (partial: interrupted)" : "");
+  std::string out = fmt::format(
+      "network {}: {} elements, {} links, {} services followed, {} trials{}\n", network.info.id,
+      network.elements.size(), network.links.size(), run.series.services.size(), results.completed,
+      results.partial ? " (partial: interrupted)" : "");
   for (const std::string& note : run.notes) out += fmt::format("  note: {}\n", note);
   if (!run.down_at_start.empty()) {
     out += fmt::format("  note: {} service(s) already down before the hazard are left out\n",
                        run.down_at_start.size());
   }
-  out += fmt::format("\n  {:<14} {:>8} {:>10}  {:>22}  {:>9}  {:>8} {:>8} {:>8}\n", "series", "services",
-                     "weight", "loss (level-hours) CI95", "min level", "to 90%", "to 95%", "to 100%");
+  out += fmt::format("\n  {:<14} {:>8} {:>10}  {:>22}  {:>9}  {:>8} {:>8} {:>8}\n", "series",
+                     "services", "weight", "loss (level-hours) CI95", "min level", "to 90%",
+                     "to 95%", "to 100%");
   for (const SeriesSummary& series : summary.series) {
     out += fmt::format("  {:<14} {:>8} {:>10g}  {:>22}  {:>9}  {:>8} {:>8} {:>8}\n", series.name,
                        series.services, series.weight,
-                       fmt::format("{:.2f} [{:.2f}, {:.2f}]", series.loss_hours.mean, series.loss_hours.ci_low,
-                                   series.loss_hours.ci_high),
+                       fmt::format("{:.2f} [{:.2f}, {:.2f}]", series.loss_hours.mean,
+                                   series.loss_hours.ci_low, series.loss_hours.ci_high),
                        Percent(series.min_level.mean), Hours(series.recover_90_hours),
                        Hours(series.recover_95_hours), Hours(series.recover_100_hours));
   }
-  out += "  (times in hours, means over trials; + : some trials had not recovered by the horizon)\n";
+  out +=
+      "  (times in hours, means over trials; + : some trials had not recovered by the horizon)\n";
   if (!summary.series.empty()) {
     const SeriesSummary& all = summary.series.front();
     out += "\n  share of weight up (all services): mean [p5, p95]\n";
@@ -114,7 +117,8 @@ std::string RenderRun(const PreparedRun& run, const RunResults& results, const R
     const std::uint32_t step = std::max(1U, (count - 1) / 10);
     for (std::uint32_t checkpoint = 0; checkpoint < count; checkpoint += step) {
       out += fmt::format("    t = {:>8.1f} h  {:>7} [{}, {}]\n", run.grid.At(checkpoint),
-                         Percent(all.weight_level.mean[checkpoint]), Percent(all.weight_level.p5[checkpoint]),
+                         Percent(all.weight_level.mean[checkpoint]),
+                         Percent(all.weight_level.p5[checkpoint]),
                          Percent(all.weight_level.p95[checkpoint]));
     }
   }
@@ -123,32 +127,37 @@ std::string RenderRun(const PreparedRun& run, const RunResults& results, const R
     for (std::size_t index = 0; index < std::min(top, summary.services.size()); ++index) {
       const ServiceHurt& hurt = summary.services[index];
       const Service& service = network.services[hurt.service];
-      out += fmt::format("    {:<32} {:<13} {:>7} [{}, {}]  {:>8.1f} h\n", network.Str(service.id),
-                         Name(service.sector), Percent(hurt.down_share), Percent(hurt.down_share_low),
-                         Percent(hurt.down_share_high), hurt.mean_down_hours);
+      out +=
+          fmt::format("    {:<32} {:<13} {:>7} [{}, {}]  {:>8.1f} h\n", network.Str(service.id),
+                      Name(service.sector), Percent(hurt.down_share), Percent(hurt.down_share_low),
+                      Percent(hurt.down_share_high), hurt.mean_down_hours);
     }
   }
   if (!summary.regions.empty()) {
     out += "\n  regions hurt most (share of trials hurt, mean weight-hours lost)\n";
     for (std::size_t index = 0; index < std::min(top, summary.regions.size()); ++index) {
       const RegionHurt& hurt = summary.regions[index];
-      out += fmt::format("    {:<32} {:>7}  {:>12.1f}\n", hurt.region.empty() ? "(unknown)" : hurt.region,
-                         Percent(hurt.hurt_share), hurt.weight_hours_lost.mean);
+      out += fmt::format("    {:<32} {:>7}  {:>12.1f}\n",
+                         hurt.region.empty() ? "(unknown)" : hurt.region, Percent(hurt.hurt_share),
+                         hurt.weight_hours_lost.mean);
     }
   }
   return out;
 }
 
 std::string RenderPercolation(const Network& network, const PercolationResult& result) {
-  std::string out = fmt::format("network {}: percolation over {} random orderings{}\n", network.info.id,
-                                result.completed, result.partial ? " (partial: interrupted)" : "");
-  out += fmt::format("  {:>8}  {:>22}  {:>22}\n", "failed", "giant component", "weight up (p5-p95)");
+  std::string out =
+      fmt::format("network {}: percolation over {} random orderings{}\n", network.info.id,
+                  result.completed, result.partial ? " (partial: interrupted)" : "");
+  out +=
+      fmt::format("  {:>8}  {:>22}  {:>22}\n", "failed", "giant component", "weight up (p5-p95)");
   const std::size_t step = std::max<std::size_t>(1, (result.fraction_failed.size() - 1) / 10);
   for (std::size_t point = 0; point < result.fraction_failed.size(); point += step) {
     out += fmt::format("  {:>8}  {:>22}  {:>22}\n", Percent(result.fraction_failed[point]),
                        Percent(result.giant_share.mean[point]),
                        fmt::format("{} ({}-{})", Percent(result.weight_level.mean[point]),
-                                   Percent(result.weight_level.p5[point]), Percent(result.weight_level.p95[point])));
+                                   Percent(result.weight_level.p5[point]),
+                                   Percent(result.weight_level.p95[point])));
   }
   return out;
 }
@@ -162,7 +171,8 @@ int Run(const SimulateOptions& options) {
     if (!loaded.ok()) return kExitBadInput;
     scenario = std::move(loaded).value();
   } else if (!options.percolation) {
-    std::cerr << "redoubt simulate: error: no scenario \u2014 give --scenario FILE (see data/scenarios/), "
+    std::cerr << "redoubt simulate: error: no scenario \u2014 give --scenario FILE (see "
+                 "data/scenarios/), "
                  "or --percolation\n";
     return kExitBadInput;
   }
@@ -171,15 +181,19 @@ int Run(const SimulateOptions& options) {
 
   RunHeader header;
   header.seed = options.seed.value_or(scenario && !options.percolation ? scenario->seed : 1);
-  header.trials = options.trials.value_or(scenario && !options.percolation ? scenario->trials : 100);
+  header.trials =
+      options.trials.value_or(scenario && !options.percolation ? scenario->trials : 100);
   header.completed = header.trials;
   std::vector<nlohmann::ordered_json> documents;
   std::string text;
   if (options.percolation) {
     header.scenario = nullptr;
     for (const Network& network : *networks) {
-      PercolationOptions percolation{.orderings = header.trials, .seed = header.seed, .points = options.points,
-                                     .threads = options.threads, .stop = &g_interrupted};
+      PercolationOptions percolation{.orderings = header.trials,
+                                     .seed = header.seed,
+                                     .points = options.points,
+                                     .threads = options.threads,
+                                     .stop = &g_interrupted};
       const PercolationResult result = RunPercolation(network, percolation);
       header.completed = std::min(header.completed, result.completed);
       header.partial = header.partial || result.partial;
@@ -191,14 +205,15 @@ int Run(const SimulateOptions& options) {
     scenario->document["trials"] = header.trials;
     scenario->document["seed"] = header.seed;
     header.scenario = scenario->document;
-    text = fmt::format("scenario {}{} (seed {}, {} trials, horizon {:g} h, {} checkpoints)\n\n", scenario->id,
-                       scenario->title.empty() ? "" : " \u2014 " + scenario->title, header.seed, header.trials,
-                       scenario->horizon_hours, scenario->checkpoints);
+    text = fmt::format("scenario {}{} (seed {}, {} trials, horizon {:g} h, {} checkpoints)\n\n",
+                       scenario->id, scenario->title.empty() ? "" : " \u2014 " + scenario->title,
+                       header.seed, header.trials, scenario->horizon_hours, scenario->checkpoints);
     for (const Network& network : *networks) {
       auto run = PrepareRun(network, *scenario, {.seed = header.seed, .trials = header.trials});
-      RunControl control{.threads = options.threads,
-                         .stop = &g_interrupted,
-                         .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
+      RunControl control{
+          .threads = options.threads,
+          .stop = &g_interrupted,
+          .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
       const RunResults results = RunTrials(*run, control);
       const ResilienceSummary summary = Summarize(*run, results, options.top);
       header.completed = std::min(header.completed, results.completed);
@@ -215,8 +230,9 @@ int Run(const SimulateOptions& options) {
     WriteOutput(options.output, text);
   }
   if (header.partial) {
-    std::cerr << fmt::format("redoubt simulate: interrupted after {} of {} trials; the results are partial\n",
-                             header.completed, header.trials);
+    std::cerr << fmt::format(
+        "redoubt simulate: interrupted after {} of {} trials; the results are partial\n",
+        header.completed, header.trials);
     return kExitInterrupted;
   }
   return kExitOk;
@@ -230,7 +246,9 @@ CommandRunner SetupSimulate(CLI::App& command) {
   options->input.AddTo(command);
   command.add_option("--scenario", options->scenario, "Scenario file (redoubt/scenario@1)")
       ->check(CLI::ExistingFile);
-  command.add_option("--trials", options->trials, "Trials (default: the scenario's; percolation: orderings, 100)")
+  command
+      .add_option("--trials", options->trials,
+                  "Trials (default: the scenario's; percolation: orderings, 100)")
       ->check(CLI::Range(1U, 1000000000U));
   command.add_option("--seed", options->seed, "Seed (default: the scenario's)");
   command.add_option("--threads", options->threads, "Worker threads (default: all cores)");

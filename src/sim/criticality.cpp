@@ -9,8 +9,8 @@ namespace redoubt {
 
 std::uint8_t SectorRank(Sector sector) {
   static constexpr std::array<Sector, 10> kOrder = {
-      Sector::kDefence,    Sector::kHealth,    Sector::kEnergy,  Sector::kEmergency,
-      Sector::kWater,      Sector::kGovernment, Sector::kTransport, Sector::kFinance,
+      Sector::kDefence,       Sector::kHealth,     Sector::kEnergy,    Sector::kEmergency,
+      Sector::kWater,         Sector::kGovernment, Sector::kTransport, Sector::kFinance,
       Sector::kManufacturing, Sector::kPublic};
   for (std::size_t rank = 0; rank < kOrder.size(); ++rank) {
     if (kOrder[rank] == sector) return static_cast<std::uint8_t>(rank);

@@ -58,7 +58,8 @@ std::optional<Distribution> ReadDistribution(const Node& node, const SourceFile&
       "{lognormal: {median: 6, sigma: 0.6}}, {empirical: [2, 3, 8]}";
   if (!node.IsMap() || node.fields.size() != 1) {
     diagnostics.Error(source.LocationOf(node.offset),
-                      fmt::format("{} must be a number or a map with one distribution", what), hint);
+                      fmt::format("{} must be a number or a map with one distribution", what),
+                      hint);
     return std::nullopt;
   }
   const std::size_t errors_before = diagnostics.ErrorCount();
@@ -70,8 +71,10 @@ std::optional<Distribution> ReadDistribution(const Node& node, const SourceFile&
     result.value = reader.Number("fixed", Need::kRequired, non_negative).value_or(0);
   } else if (field.key == "exponential") {
     result.kind = Distribution::Kind::kExponential;
-    MapReader params(field.value, source, diagnostics, fmt::format("exponential {}", what), {"mean"});
-    result.value = params.Number("mean", Need::kRequired, {.min = 0, .exclusive_min = true}).value_or(1);
+    MapReader params(field.value, source, diagnostics, fmt::format("exponential {}", what),
+                     {"mean"});
+    result.value =
+        params.Number("mean", Need::kRequired, {.min = 0, .exclusive_min = true}).value_or(1);
   } else if (field.key == "lognormal") {
     result.kind = Distribution::Kind::kLognormal;
     MapReader params(field.value, source, diagnostics, fmt::format("lognormal {}", what),

@@ -27,8 +27,8 @@ namespace redoubt {
 struct Distribution {
   enum class Kind : std::uint8_t { kFixed, kExponential, kLognormal, kEmpirical };
   Kind kind = Kind::kFixed;
-  double value = 0;  // fixed value, exponential mean, lognormal median
-  double sigma = 0;  // lognormal
+  double value = 0;            // fixed value, exponential mean, lognormal median
+  double sigma = 0;            // lognormal
   std::vector<double> values;  // empirical
 
   [[nodiscard]] static Distribution Fixed(double value) { return {Kind::kFixed, value, 0, {}}; }
@@ -45,7 +45,8 @@ inline constexpr std::array<std::string_view, 4> kDistributionNames = {"fixed", 
 
 // Reads a distribution of non-negative values; every problem is reported.
 // `what` names the value in messages ("'repair_hours' of recovery").
-[[nodiscard]] std::optional<Distribution> ReadDistribution(const Node& node, const SourceFile& source,
+[[nodiscard]] std::optional<Distribution> ReadDistribution(const Node& node,
+                                                           const SourceFile& source,
                                                            Diagnostics& diagnostics,
                                                            std::string_view what);
 

@@ -1,8 +1,8 @@
 #include "sim/hazard.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "core/text.hpp"
 
@@ -32,9 +32,11 @@ std::unique_ptr<Hazard> ReadHazard(const Node& node, const HazardReadContext& co
   if (!node.IsMap() || node.fields.size() != 1) {
     context.diagnostics.Error(
         context.source.LocationOf(node.offset),
-        node.IsMap() ? fmt::format("a hazard must name exactly one kind, found {}", node.fields.size())
-                     : fmt::format("a hazard must be a map, found {}", TypeName(node.type)),
-        fmt::format("write {{kind: {{...}}}} with one of: {}; combine several with composite", list));
+        node.IsMap()
+            ? fmt::format("a hazard must name exactly one kind, found {}", node.fields.size())
+            : fmt::format("a hazard must be a map, found {}", TypeName(node.type)),
+        fmt::format("write {{kind: {{...}}}} with one of: {}; combine several with composite",
+                    list));
     return nullptr;
   }
   const Field& field = node.fields.front();

@@ -43,8 +43,8 @@ inline constexpr double kNever = std::numeric_limits<double>::infinity();
 struct Outage {
   std::uint32_t target = 0;  // ElementIndex, or LinkIndex when `link`
   bool link = false;
-  bool needs_crew = true;    // false: it comes back by itself at `up_hours` (power restored)
-  bool replace = false;      // cannot be trusted again: new equipment first (vendor, exploit)
+  bool needs_crew = true;  // false: it comes back by itself at `up_hours` (power restored)
+  bool replace = false;    // cannot be trusted again: new equipment first (vendor, exploit)
   double down_hours = 0;
   double up_hours = kNever;  // only when !needs_crew
 };
@@ -78,7 +78,8 @@ struct HazardReadContext {
 
 // Reads the body of one kind (`{vendor: huawei, ...}` for `vendor`); nullptr
 // once every problem is reported.
-using HazardReader = std::unique_ptr<Hazard> (*)(const Node& body, const HazardReadContext& context);
+using HazardReader = std::unique_ptr<Hazard> (*)(const Node& body,
+                                                 const HazardReadContext& context);
 
 struct HazardKind {
   std::string_view name;
@@ -89,6 +90,7 @@ struct HazardKind {
 [[nodiscard]] std::span<const HazardKind> HazardKinds();
 
 // Reads `{kind: body}` (a map with exactly one registered kind).
-[[nodiscard]] std::unique_ptr<Hazard> ReadHazard(const Node& node, const HazardReadContext& context);
+[[nodiscard]] std::unique_ptr<Hazard> ReadHazard(const Node& node,
+                                                 const HazardReadContext& context);
 
 }  // namespace redoubt

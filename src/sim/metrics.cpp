@@ -47,10 +47,12 @@ double Percentile(std::vector<double>& values, double p) {
   // then the smallest value above it.
   const double position = p * static_cast<double>(values.size() - 1);
   const auto below = static_cast<std::size_t>(std::floor(position));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(below), values.end());
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(below),
+                   values.end());
   const double low = values[below];
   if (below + 1 >= values.size()) return low;
-  const double high = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(below) + 1, values.end());
+  const double high =
+      *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(below) + 1, values.end());
   return low + (high - low) * (position - static_cast<double>(below));
 }
 
@@ -86,7 +88,8 @@ std::pair<double, double> WilsonInterval(std::uint64_t k, std::uint64_t n) {
   const double p = static_cast<double>(k) / trials;
   const double z2 = kZ95 * kZ95;
   const double centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
-  const double half = kZ95 * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials);
+  const double half =
+      kZ95 * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials);
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
@@ -144,9 +147,13 @@ ResilienceSummary Summarize(const PreparedRun& run, const RunResults& results, s
     hurt.down_trials = results.down_trials[followed];
     hurt.down_share = static_cast<double>(hurt.down_trials) / static_cast<double>(n);
     std::tie(hurt.down_share_low, hurt.down_share_high) = WilsonInterval(hurt.down_trials, n);
-    const double mean = static_cast<double>(results.down_checkpoints[followed]) / static_cast<double>(n);
-    const double mean_sq = static_cast<double>(results.down_checkpoints_sq[followed]) / static_cast<double>(n);
-    const double variance = n > 1 ? std::max(0.0, (mean_sq - mean * mean) * static_cast<double>(n) / static_cast<double>(n - 1)) : 0.0;
+    const double mean =
+        static_cast<double>(results.down_checkpoints[followed]) / static_cast<double>(n);
+    const double mean_sq =
+        static_cast<double>(results.down_checkpoints_sq[followed]) / static_cast<double>(n);
+    const double variance = n > 1 ? std::max(0.0, (mean_sq - mean * mean) * static_cast<double>(n) /
+                                                      static_cast<double>(n - 1))
+                                  : 0.0;
     const double half = kZ95 * std::sqrt(variance / static_cast<double>(n));
     hurt.mean_down_hours = mean * step;
     hurt.down_hours_low = std::max(0.0, mean - half) * step;
@@ -173,9 +180,10 @@ ResilienceSummary Summarize(const PreparedRun& run, const RunResults& results, s
     hurt.weight_hours_lost = Estimate95(std::move(lost));
     summary.regions.push_back(std::move(hurt));
   }
-  std::stable_sort(summary.regions.begin(), summary.regions.end(), [](const RegionHurt& a, const RegionHurt& b) {
-    return a.weight_hours_lost.mean > b.weight_hours_lost.mean;
-  });
+  std::stable_sort(summary.regions.begin(), summary.regions.end(),
+                   [](const RegionHurt& a, const RegionHurt& b) {
+                     return a.weight_hours_lost.mean > b.weight_hours_lost.mean;
+                   });
   if (summary.regions.size() > top) summary.regions.resize(top);
   return summary;
 }

@@ -66,9 +66,9 @@ struct RegionHurt {
 };
 
 struct ResilienceSummary {
-  std::vector<SeriesSummary> series;     // "all" first, then sectors
-  std::vector<ServiceHurt> services;     // most often down first, top N
-  std::vector<RegionHurt> regions;       // most weight-hours lost first
+  std::vector<SeriesSummary> series;  // "all" first, then sectors
+  std::vector<ServiceHurt> services;  // most often down first, top N
+  std::vector<RegionHurt> regions;    // most weight-hours lost first
 };
 
 // Percentile p in [0, 1] of `values` (reordered), type 7; O(n) by selection.

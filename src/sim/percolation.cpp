@@ -41,7 +41,8 @@ class Forest {
 // Runs body(worker, trial) for trials 0.. in order of claim until `total` or
 // `stop`; returns how many were claimed (all of them finish).
 template <typename Body>
-std::uint32_t ParallelTrials(std::uint32_t total, unsigned threads, const std::atomic<bool>* stop, Body&& body) {
+std::uint32_t ParallelTrials(std::uint32_t total, unsigned threads, const std::atomic<bool>* stop,
+                             Body&& body) {
   std::atomic<std::uint32_t> next{0};
   auto work = [&](unsigned worker) {
     while (stop == nullptr || !stop->load(std::memory_order_relaxed)) {
@@ -73,15 +74,17 @@ std::vector<NodeId> RandomOrder(std::uint32_t n, Rng& rng) {
   return order;
 }
 
-SweepTrace NewmanZiffSweep(const Topology& topology, const Network* network, const ServiceDemand* demand,
-                           std::span<const ServiceIndex> followed, std::span<const NodeId> order) {
+SweepTrace NewmanZiffSweep(const Topology& topology, const Network* network,
+                           const ServiceDemand* demand, std::span<const ServiceIndex> followed,
+                           std::span<const NodeId> order) {
   const std::uint32_t n = topology.NodeCount();
   SweepTrace trace;
   trace.giant.assign(static_cast<std::size_t>(n) + 1, 0);
   trace.weight_up.assign(static_cast<std::size_t>(n) + 1, 0.0);
   trace.services_up.assign(static_cast<std::size_t>(n) + 1, 0);
   const bool with_services = network != nullptr && demand != nullptr && !followed.empty();
-  const std::size_t words = with_services ? std::max<std::size_t>(1, (demand->functions.size() + 63) / 64) : 0;
+  const std::size_t words =
+      with_services ? std::max<std::size_t>(1, (demand->functions.size() + 63) / 64) : 0;
 
   // Pending (service, attachment) entries as linked lists per component.
   std::vector<std::uint32_t> entry_service;
@@ -95,9 +98,11 @@ SweepTrace NewmanZiffSweep(const Topology& topology, const Network* network, con
   std::vector<std::uint8_t> service_up;
   if (with_services) {
     for (ServiceIndex service : followed) {
-      for (ElementIndex attachment : network->services[service].attach) ++node_entry_offsets[attachment + 1];
+      for (ElementIndex attachment : network->services[service].attach)
+        ++node_entry_offsets[attachment + 1];
     }
-    for (std::uint32_t node = 0; node < n; ++node) node_entry_offsets[node + 1] += node_entry_offsets[node];
+    for (std::uint32_t node = 0; node < n; ++node)
+      node_entry_offsets[node + 1] += node_entry_offsets[node];
     entry_service.resize(node_entry_offsets[n]);
     std::vector<std::uint32_t> fill(node_entry_offsets.begin(), node_entry_offsets.end() - 1);
     need.assign(followed.size() * words, 0);
@@ -163,8 +168,10 @@ SweepTrace NewmanZiffSweep(const Topology& topology, const Network* network, con
     present[node] = 1;
     giant = std::max(giant, 1U);
     if (with_services) {
-      for (std::size_t word = 0; word < words; ++word) mask[node * words + word] = offer[node * words + word];
-      for (std::uint32_t entry = node_entry_offsets[node]; entry < node_entry_offsets[node + 1]; ++entry) {
+      for (std::size_t word = 0; word < words; ++word)
+        mask[node * words + word] = offer[node * words + word];
+      for (std::uint32_t entry = node_entry_offsets[node]; entry < node_entry_offsets[node + 1];
+           ++entry) {
         if (tail[node] == kNone) {
           head[node] = entry;
         } else {
@@ -192,7 +199,8 @@ SweepTrace NewmanZiffSweep(const Topology& topology, const Network* network, con
         mask[root * words + word] = merged;
       }
       if (other_grew) {
-        for (std::size_t word = 0; word < words; ++word) mask[other * words + word] = mask[root * words + word];
+        for (std::size_t word = 0; word < words; ++word)
+          mask[other * words + word] = mask[root * words + word];
         recheck(other);
       }
       if (root_grew) recheck(root);
@@ -240,17 +248,19 @@ PercolationResult RunPercolation(const Network& network, const PercolationOption
   };
   const unsigned threads = Workers(options.threads, options.orderings);
   std::vector<std::vector<std::pair<std::uint32_t, Row>>> per_worker(threads);
-  result.completed = ParallelTrials(options.orderings, threads, options.stop, [&](unsigned worker, std::uint32_t ordering) {
-    Rng rng = Rng::ForTrial(options.seed, ordering);
-    const std::vector<NodeId> order = RandomOrder(n, rng);
-    const SweepTrace trace = NewmanZiffSweep(topology, &network, &demand, followed, order);
-    Row& row = per_worker[worker].emplace_back(ordering, Row{}).second;
-    for (std::uint32_t k : present_at) {
-      row.giant.push_back(n == 0 ? 0.0 : static_cast<double>(trace.giant[k]) / n);
-      row.weight.push_back(weight_total > 0 ? trace.weight_up[k] / weight_total : 1.0);
-      row.services.push_back(followed.empty() ? 1.0 : static_cast<double>(trace.services_up[k]) / followed.size());
-    }
-  });
+  result.completed = ParallelTrials(
+      options.orderings, threads, options.stop, [&](unsigned worker, std::uint32_t ordering) {
+        Rng rng = Rng::ForTrial(options.seed, ordering);
+        const std::vector<NodeId> order = RandomOrder(n, rng);
+        const SweepTrace trace = NewmanZiffSweep(topology, &network, &demand, followed, order);
+        Row& row = per_worker[worker].emplace_back(ordering, Row{}).second;
+        for (std::uint32_t k : present_at) {
+          row.giant.push_back(n == 0 ? 0.0 : static_cast<double>(trace.giant[k]) / n);
+          row.weight.push_back(weight_total > 0 ? trace.weight_up[k] / weight_total : 1.0);
+          row.services.push_back(
+              followed.empty() ? 1.0 : static_cast<double>(trace.services_up[k]) / followed.size());
+        }
+      });
   std::vector<Row> rows(result.completed);
   for (auto& rows_of_worker : per_worker) {
     for (auto& [ordering, row] : rows_of_worker) rows[ordering] = std::move(row);
@@ -278,8 +288,9 @@ PercolationResult RunPercolation(const Network& network, const PercolationOption
   return result;
 }
 
-std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double fraction, std::uint32_t trials,
-                                              std::uint64_t seed, unsigned threads) {
+std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double fraction,
+                                              std::uint32_t trials, std::uint64_t seed,
+                                              unsigned threads) {
   const std::uint32_t n = topology.NodeCount();
   const auto removed = static_cast<std::uint32_t>(std::llround(std::clamp(fraction, 0.0, 1.0) * n));
   std::vector<std::uint32_t> giant(trials, 0);

@@ -42,14 +42,15 @@ struct PercolationOptions {
 
 struct PercolationResult {
   std::vector<double> fraction_failed;  // per point
-  Band giant_share;    // largest component / elements
+  Band giant_share;                     // largest component / elements
   Band weight_level;   // share of the weight of the services up in the intact network
   Band service_level;  // share of those services
   std::uint32_t completed = 0;
   bool partial = false;
 };
 
-[[nodiscard]] PercolationResult RunPercolation(const Network& network, const PercolationOptions& options);
+[[nodiscard]] PercolationResult RunPercolation(const Network& network,
+                                               const PercolationOptions& options);
 
 // One sweep: elements present after k additions, for k = 0..n: the giant
 // component's size, and the weight and number of `followed` services up.
@@ -70,8 +71,8 @@ struct SweepTrace {
 // The peer benchmark's job: per trial, remove round(fraction · n) nodes
 // chosen uniformly at random and measure the largest component of the rest.
 // Trial t draws from Rng::ForTrial(seed, t); O(n + m α(n)) per trial.
-[[nodiscard]] std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double fraction,
-                                                            std::uint32_t trials, std::uint64_t seed,
-                                                            unsigned threads);
+[[nodiscard]] std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology,
+                                                            double fraction, std::uint32_t trials,
+                                                            std::uint64_t seed, unsigned threads);
 
 }  // namespace redoubt

@@ -48,7 +48,8 @@ class Rng {
 
   // A generator with the given state (not all zero); for checking against
   // the reference implementation.
-  [[nodiscard]] static Rng FromState(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3) {
+  [[nodiscard]] static Rng FromState(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2,
+                                     std::uint64_t s3) {
     Rng rng;
     rng.state_[0] = s0;
     rng.state_[1] = s1;

@@ -1,12 +1,12 @@
 #include "sim/recovery.hpp"
 
+#include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <numeric>
 #include <queue>
-
-#include <absl/container/flat_hash_map.h>
-#include <fmt/format.h>
 
 #include "io/node_reader.hpp"
 #include "sim/geo.hpp"
@@ -38,8 +38,10 @@ std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& sou
   const NumberBounds count_bounds{.min = 0, .max = 1e7, .integer = true};
   if (const Node* crews = reader.Get("crews", Need::kRequired)) {
     if (crews->IsMap()) {
-      MapReader crew_reader(*crews, source, diagnostics, "crews of recovery", {"count", "by_region"});
-      spec.crews = static_cast<std::uint32_t>(crew_reader.Number("count", Need::kOptional, count_bounds).value_or(0));
+      MapReader crew_reader(*crews, source, diagnostics, "crews of recovery",
+                            {"count", "by_region"});
+      spec.crews = static_cast<std::uint32_t>(
+          crew_reader.Number("count", Need::kOptional, count_bounds).value_or(0));
       if (const Node* by_region = crew_reader.Get("by_region")) {
         if (!by_region->IsMap()) {
           crew_reader.Error(*by_region, "'by_region' of crews must map region names to crew counts",
@@ -61,7 +63,8 @@ std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& sou
   }
   if (const Node* repair = reader.Get("repair_hours", Need::kRequired)) {
     if (LooksLikeDistribution(*repair)) {
-      if (auto distribution = ReadDistribution(*repair, source, diagnostics, "'repair_hours' of recovery")) {
+      if (auto distribution =
+              ReadDistribution(*repair, source, diagnostics, "'repair_hours' of recovery")) {
         spec.repair = *distribution;
       }
     } else if (!repair->IsMap()) {
@@ -96,8 +99,10 @@ std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& sou
       }
     }
   }
-  spec.replace_hours = 24.0 * reader.Number("replace_days", Need::kOptional, {.min = 0}).value_or(0);
-  spec.travel_kmh = reader.Number("travel_kmh", Need::kOptional, {.min = 0, .exclusive_min = true}).value_or(0);
+  spec.replace_hours =
+      24.0 * reader.Number("replace_days", Need::kOptional, {.min = 0}).value_or(0);
+  spec.travel_kmh =
+      reader.Number("travel_kmh", Need::kOptional, {.min = 0, .exclusive_min = true}).value_or(0);
   if (const Node* priority = reader.Get("priority")) {
     if (priority->IsMap()) {
       MapReader order(*priority, source, diagnostics, "priority of recovery", {"order"});
@@ -113,7 +118,8 @@ std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& sou
 
 RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
                              std::vector<std::string>& notes)
-    : replace_hours_(spec.replace_hours), travel_kmh_(spec.travel_kmh),
+    : replace_hours_(spec.replace_hours),
+      travel_kmh_(spec.travel_kmh),
       nearest_(spec.priority == Priority::kNearestFirst) {
   const Network& network = *net.network;
   element_count_ = static_cast<std::uint32_t>(network.elements.size());
@@ -129,7 +135,8 @@ RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
       for (const Site& site : network.sites) used = used || site.region == *id;
     }
     if (!used) {
-      notes.push_back(fmt::format("recovery: no site in region '{}'; its {} crews stand idle", region, count));
+      notes.push_back(
+          fmt::format("recovery: no site in region '{}'; its {} crews stand idle", region, count));
       continue;
     }
     pool_of_region.emplace(*id, static_cast<std::uint32_t>(pools_.size()));
@@ -196,7 +203,8 @@ RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
   if (spec.priority == Priority::kOrder) {
     absl::flat_hash_map<std::string_view, std::uint32_t> link_by_id;
     for (LinkIndex link = 0; link < network.links.size(); ++link) {
-      if (network.links[link].id != kNoString) link_by_id.emplace(network.Str(network.links[link].id), link);
+      if (network.links[link].id != kNoString)
+        link_by_id.emplace(network.Str(network.links[link].id), link);
     }
     std::uint32_t next = 0;
     for (const std::string& id : spec.order) {
@@ -204,9 +212,11 @@ RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
       if (element != kNone) {
         if (listed[element] == kNone) listed[element] = next++;
       } else if (auto link = link_by_id.find(id); link != link_by_id.end()) {
-        if (listed[element_count_ + link->second] == kNone) listed[element_count_ + link->second] = next++;
+        if (listed[element_count_ + link->second] == kNone)
+          listed[element_count_ + link->second] = next++;
       } else {
-        notes.push_back(fmt::format("recovery: priority order names '{}', which is not in this network", id));
+        notes.push_back(
+            fmt::format("recovery: priority order names '{}', which is not in this network", id));
       }
     }
   }
@@ -232,7 +242,8 @@ RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
 void RecoveryModel::Schedule(std::vector<RepairJob>& jobs, double horizon_hours, Rng& rng) const {
   for (RepairJob& job : jobs) job.done_hours = kNever;
   if (pools_.empty()) return;
-  for (RepairJob& job : jobs) job.repair_hours = distributions_[distribution_of_[Slot(job)]].Sample(rng);
+  for (RepairJob& job : jobs)
+    job.repair_hours = distributions_[distribution_of_[Slot(job)]].Sample(rng);
   std::vector<std::vector<std::uint32_t>> members(pools_.size());
   for (std::uint32_t index = 0; index < jobs.size(); ++index) {
     const std::uint32_t pool = pool_of_[Slot(jobs[index])];
@@ -258,7 +269,8 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
   // Crews: (free at, crew number), earliest first.
   using CrewEntry = std::pair<double, std::uint32_t>;
   std::priority_queue<CrewEntry, std::vector<CrewEntry>, std::greater<>> free_crews;
-  const std::uint32_t active = std::min<std::uint32_t>(crews, static_cast<std::uint32_t>(members.size()));
+  const std::uint32_t active =
+      std::min<std::uint32_t>(crews, static_cast<std::uint32_t>(members.size()));
   for (std::uint32_t crew = 0; crew < active; ++crew) free_crews.emplace(0.0, crew);
   std::vector<Place> crew_place(active);
   // Waiting jobs by priority position (smallest first).
@@ -276,12 +288,14 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
   std::size_t next = 0;
   while (!free_crews.empty()) {
     const auto [free_at, crew] = free_crews.top();
-    while (next < members.size() && ready_at(members[next]) <= free_at) add_waiting(members[next++]);
+    while (next < members.size() && ready_at(members[next]) <= free_at)
+      add_waiting(members[next++]);
     double start = free_at;
     if (waiting_empty()) {
       if (next == members.size()) break;
       start = ready_at(members[next]);
-      while (next < members.size() && ready_at(members[next]) <= start) add_waiting(members[next++]);
+      while (next < members.size() && ready_at(members[next]) <= start)
+        add_waiting(members[next++]);
     }
     if (start > horizon_hours) break;
     std::uint32_t chosen = 0;
@@ -291,9 +305,11 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
       const Place& from = crew_place[crew];
       for (std::size_t at = 0; at < waiting_list.size(); ++at) {
         const Place& to = place_[Slot(jobs[waiting_list[at]])];
-        const double km = !from.known ? 0.0 : (!to.known ? kNever : HaversineKm(from.lat, from.lon, to.lat, to.lon));
-        const bool better = km < best_km ||
-                            (km == best_km && position_[Slot(jobs[waiting_list[at]])] <
+        const double km =
+            !from.known ? 0.0
+                        : (!to.known ? kNever : HaversineKm(from.lat, from.lon, to.lat, to.lon));
+        const bool better =
+            km < best_km || (km == best_km && position_[Slot(jobs[waiting_list[at]])] <
                                                   position_[Slot(jobs[waiting_list[best]])]);
         if (at == 0 || better) {
           best = at;
@@ -311,7 +327,8 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
     const Place& to = place_[Slot(job)];
     double travel = 0;
     if (travel_kmh_ > 0 && crew_place[crew].known && to.known) {
-      travel = HaversineKm(crew_place[crew].lat, crew_place[crew].lon, to.lat, to.lon) / travel_kmh_;
+      travel =
+          HaversineKm(crew_place[crew].lat, crew_place[crew].lon, to.lat, to.lon) / travel_kmh_;
     }
     job.done_hours = start + travel + job.repair_hours;
     if (to.known) crew_place[crew] = to;

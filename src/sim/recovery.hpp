@@ -66,7 +66,7 @@ struct RepairJob {
   bool link = false;
   bool replace = false;
   double failed_hours = 0;
-  double repair_hours = 0;  // drawn
+  double repair_hours = 0;     // drawn
   double done_hours = kNever;  // set by Schedule; kNever when not done by the horizon
 };
 
@@ -94,12 +94,12 @@ class RecoveryModel {
                     std::uint32_t crews, double horizon_hours) const;
 
   std::uint32_t element_count_ = 0;
-  std::vector<std::uint32_t> pools_;           // crews per pool
-  std::vector<std::uint32_t> pool_of_;         // per slot (elements, then links); kNone: no crew
-  std::vector<std::uint16_t> distribution_of_; // per slot
+  std::vector<std::uint32_t> pools_;            // crews per pool
+  std::vector<std::uint32_t> pool_of_;          // per slot (elements, then links); kNone: no crew
+  std::vector<std::uint16_t> distribution_of_;  // per slot
   std::vector<Distribution> distributions_;
-  std::vector<std::uint32_t> position_;        // per slot: static priority position
-  std::vector<Place> place_;                   // per slot (nearest-first, travel)
+  std::vector<std::uint32_t> position_;  // per slot: static priority position
+  std::vector<Place> place_;             // per slot (nearest-first, travel)
   double replace_hours_ = 0;
   double travel_kmh_ = 0;
   bool nearest_ = false;

@@ -17,7 +17,9 @@ Json Rounded(const std::vector<double>& values) {
 }
 
 Json BandJson(const Band& band) {
-  return {{"mean", Rounded(band.mean)}, {"p5", Rounded(band.p5)}, {"p50", Rounded(band.p50)},
+  return {{"mean", Rounded(band.mean)},
+          {"p5", Rounded(band.p5)},
+          {"p50", Rounded(band.p50)},
           {"p95", Rounded(band.p95)}};
 }
 
@@ -43,7 +45,8 @@ Json ResilienceNetworkJson(const PreparedRun& run, const RunResults& results,
   out["trials_completed"] = results.completed;
   out["notes"] = run.notes;
   Json down = Json::array();
-  for (ServiceIndex service : run.down_at_start) down.push_back(network.Str(network.services[service].id));
+  for (ServiceIndex service : run.down_at_start)
+    down.push_back(network.Str(network.services[service].id));
   out["services_followed"] = run.series.services.size();
   out["services_down_before"] = down;
   Json checkpoints = Json::array();
@@ -68,23 +71,25 @@ Json ResilienceNetworkJson(const PreparedRun& run, const RunResults& results,
   Json services = Json::array();
   for (const ServiceHurt& hurt : summary.services) {
     const Service& service = network.services[hurt.service];
-    services.push_back({{"id", network.Str(service.id)},
-                        {"sector", Name(service.sector)},
-                        {"weight", Round6(service.weight)},
-                        {"down_trials", hurt.down_trials},
-                        {"down_share", Round6(hurt.down_share)},
-                        {"down_share_ci95", {Round6(hurt.down_share_low), Round6(hurt.down_share_high)}},
-                        {"mean_down_hours", Round6(hurt.mean_down_hours)},
-                        {"mean_down_hours_ci95", {Round6(hurt.down_hours_low), Round6(hurt.down_hours_high)}}});
+    services.push_back(
+        {{"id", network.Str(service.id)},
+         {"sector", Name(service.sector)},
+         {"weight", Round6(service.weight)},
+         {"down_trials", hurt.down_trials},
+         {"down_share", Round6(hurt.down_share)},
+         {"down_share_ci95", {Round6(hurt.down_share_low), Round6(hurt.down_share_high)}},
+         {"mean_down_hours", Round6(hurt.mean_down_hours)},
+         {"mean_down_hours_ci95", {Round6(hurt.down_hours_low), Round6(hurt.down_hours_high)}}});
   }
   out["services_hurt"] = services;
   Json regions = Json::array();
   for (const RegionHurt& hurt : summary.regions) {
-    regions.push_back({{"region", hurt.region},
-                       {"hurt_trials", hurt.hurt_trials},
-                       {"hurt_share", Round6(hurt.hurt_share)},
-                       {"hurt_share_ci95", {Round6(hurt.hurt_share_low), Round6(hurt.hurt_share_high)}},
-                       {"weight_hours_lost", EstimateJson(hurt.weight_hours_lost)}});
+    regions.push_back(
+        {{"region", hurt.region},
+         {"hurt_trials", hurt.hurt_trials},
+         {"hurt_share", Round6(hurt.hurt_share)},
+         {"hurt_share_ci95", {Round6(hurt.hurt_share_low), Round6(hurt.hurt_share_high)}},
+         {"weight_hours_lost", EstimateJson(hurt.weight_hours_lost)}});
   }
   out["regions_hurt"] = regions;
   return out;

@@ -11,9 +11,8 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "sim/metrics.hpp"
 #include "sim/percolation.hpp"
@@ -34,7 +33,7 @@ struct RunHeader {
                                                            const ResilienceSummary& summary);
 [[nodiscard]] nlohmann::ordered_json PercolationNetworkJson(const Network& network,
                                                             const PercolationResult& result);
-[[nodiscard]] nlohmann::ordered_json ResilienceDocument(const RunHeader& header,
-                                                        std::vector<nlohmann::ordered_json> networks);
+[[nodiscard]] nlohmann::ordered_json ResilienceDocument(
+    const RunHeader& header, std::vector<nlohmann::ordered_json> networks);
 
 }  // namespace redoubt

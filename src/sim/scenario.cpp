@@ -1,9 +1,9 @@
 #include "sim/scenario.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "io/node_reader.hpp"
 
@@ -67,9 +67,11 @@ Result<Scenario> ReadScenario(const SourceFile& source) {
   scenario.horizon_hours =
       reader.Number("horizon_hours", Need::kRequired, {.min = 0, .max = 1e6, .exclusive_min = true})
           .value_or(1);
-  scenario.checkpoints = static_cast<std::uint32_t>(
-      reader.Number("checkpoints", Need::kOptional, {.min = 2, .max = kMaxCheckpoints, .integer = true})
-          .value_or(kDefaultCheckpoints));
+  scenario.checkpoints =
+      static_cast<std::uint32_t>(reader
+                                     .Number("checkpoints", Need::kOptional,
+                                             {.min = 2, .max = kMaxCheckpoints, .integer = true})
+                                     .value_or(kDefaultCheckpoints));
   scenario.trials = static_cast<std::uint32_t>(
       reader.Number("trials", Need::kOptional, {.min = 1, .max = 1e9, .integer = true})
           .value_or(kDefaultTrials));
@@ -79,8 +81,9 @@ Result<Scenario> ReadScenario(const SourceFile& source) {
     const char* end = seed->text.data() + seed->text.size();
     auto [ptr, error] = std::from_chars(seed->text.data(), end, value);
     if (seed->type != Node::Type::kNumber || error != std::errc() || ptr != end) {
-      reader.Error(*seed, fmt::format("'seed' of scenario must be a whole number from 0 to {}, found '{}'",
-                                      UINT64_MAX, seed->text),
+      reader.Error(*seed,
+                   fmt::format("'seed' of scenario must be a whole number from 0 to {}, found '{}'",
+                               UINT64_MAX, seed->text),
                    "write seed: 1");
     }
     scenario.seed = value;
@@ -91,6 +94,8 @@ Result<Scenario> ReadScenario(const SourceFile& source) {
   return Result<Scenario>(std::move(scenario), std::move(diagnostics));
 }
 
-Result<Scenario> LoadScenario(const std::string& path) { return ReadScenario(SourceFile::Read(path)); }
+Result<Scenario> LoadScenario(const std::string& path) {
+  return ReadScenario(SourceFile::Read(path));
+}
 
 }  // namespace redoubt

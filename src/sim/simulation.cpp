@@ -85,7 +85,9 @@ TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
       jobs.back().replace = jobs.back().replace || outage.replace;
       continue;
     }
-    jobs.push_back({.target = outage.target, .link = outage.link, .replace = outage.replace,
+    jobs.push_back({.target = outage.target,
+                    .link = outage.link,
+                    .replace = outage.replace,
                     .failed_hours = outage.down_hours});
   }
   run.recovery.Schedule(jobs, run.grid.horizon_hours, rng);
@@ -98,7 +100,8 @@ TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
     const std::uint32_t target = outages[at].target;
     intervals.clear();
     for (; at < outages.size() && outages[at].link == link && outages[at].target == target; ++at) {
-      if (!outages[at].needs_crew) intervals.emplace_back(outages[at].down_hours, outages[at].up_hours);
+      if (!outages[at].needs_crew)
+        intervals.emplace_back(outages[at].down_hours, outages[at].up_hours);
     }
     if (job < jobs.size() && jobs[job].link == link && jobs[job].target == target) {
       intervals.emplace_back(jobs[job].failed_hours, jobs[job].done_hours);
@@ -115,12 +118,14 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
   const std::size_t regions = run.regions.size();
   const std::uint32_t count = run.grid.count;
   const std::size_t series_count = run.series.SeriesCount();
-  unsigned threads = control.threads != 0 ? control.threads : std::max(1U, std::thread::hardware_concurrency());
+  unsigned threads =
+      control.threads != 0 ? control.threads : std::max(1U, std::thread::hardware_concurrency());
   threads = std::max(1U, std::min<unsigned>(threads, total));
 
   struct Tally {
     std::vector<std::uint64_t> down_trials, down_checkpoints, down_checkpoints_sq, region_hurt;
-    std::vector<std::pair<std::uint32_t, TrialOutcome>> outcomes;  // in the order this worker ran them
+    std::vector<std::pair<std::uint32_t, TrialOutcome>>
+        outcomes;  // in the order this worker ran them
   };
   std::vector<Tally> tallies(threads);
   std::atomic<std::uint32_t> next{0};
@@ -148,8 +153,9 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
       for (std::size_t index = 0; index < series_count; ++index) {
         for (std::uint32_t checkpoint = 0; checkpoint < count; ++checkpoint) {
           const std::size_t cell = index * count + checkpoint;
-          outcome.weight_share[cell] =
-              run.series.weight_total[index] > 0 ? levels.weight_up[cell] / run.series.weight_total[index] : 1.0;
+          outcome.weight_share[cell] = run.series.weight_total[index] > 0
+                                           ? levels.weight_up[cell] / run.series.weight_total[index]
+                                           : 1.0;
           outcome.service_share[cell] =
               static_cast<double>(levels.services_up[cell]) / run.series.count_total[index];
         }
@@ -165,9 +171,11 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
         const std::uint32_t region = run.region_of[service];
         region_hit[region] = 1;
         outcome.region_loss[region] +=
-            run.net.network->services[run.series.services[service]].weight * static_cast<double>(down) * step_hours;
+            run.net.network->services[run.series.services[service]].weight *
+            static_cast<double>(down) * step_hours;
       }
-      for (std::size_t region = 0; region < regions; ++region) tally.region_hurt[region] += region_hit[region];
+      for (std::size_t region = 0; region < regions; ++region)
+        tally.region_hurt[region] += region_hit[region];
       finished.fetch_add(1, std::memory_order_release);
     }
   };

@@ -60,7 +60,8 @@ struct PreparedRun {
   std::vector<std::uint32_t> region_of;     // per followed service
 };
 
-[[nodiscard]] std::unique_ptr<PreparedRun> PrepareRun(const Network& network, const Scenario& scenario,
+[[nodiscard]] std::unique_ptr<PreparedRun> PrepareRun(const Network& network,
+                                                      const Scenario& scenario,
                                                       RunSettings settings);
 
 struct RunControl {
@@ -68,13 +69,13 @@ struct RunControl {
   const std::atomic<bool>* stop = nullptr;  // set to stop early
   // Called from the calling thread with (completed, total) about 10 times a second.
   std::function<void(std::uint32_t, std::uint32_t)> progress;
-  bool force_general = false;               // always use the segment tree (tests)
+  bool force_general = false;  // always use the segment tree (tests)
 };
 
 struct TrialOutcome {
-  std::vector<double> weight_share;   // [series * checkpoints + checkpoint]
+  std::vector<double> weight_share;  // [series * checkpoints + checkpoint]
   std::vector<double> service_share;
-  std::vector<double> region_loss;    // per region: weight × hours lost
+  std::vector<double> region_loss;  // per region: weight × hours lost
 };
 
 struct RunResults {

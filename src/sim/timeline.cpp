@@ -20,9 +20,11 @@ std::uint32_t CheckpointGrid::FirstAtOrAfter(double hours) const {
 ServiceSeries BuildServiceSeries(const Network& network, const ServiceDemand& demand,
                                  std::span<const ServiceIndex> followed) {
   ServiceSeries series;
-  series.words = static_cast<std::uint32_t>(std::max<std::size_t>(1, (demand.functions.size() + 63) / 64));
+  series.words =
+      static_cast<std::uint32_t>(std::max<std::size_t>(1, (demand.functions.size() + 63) / 64));
   std::vector<bool> present(SectorNames().size(), false);
-  for (ServiceIndex service : followed) present[static_cast<std::size_t>(network.services[service].sector)] = true;
+  for (ServiceIndex service : followed)
+    present[static_cast<std::size_t>(network.services[service].sector)] = true;
   std::vector<std::uint16_t> series_of_sector(SectorNames().size(), 0);
   series.weight_total.push_back(0);
   series.count_total.push_back(0);
@@ -51,7 +53,8 @@ ServiceSeries BuildServiceSeries(const Network& network, const ServiceDemand& de
   return series;
 }
 
-LevelEvaluator::LevelEvaluator(const SimNetwork& net, const ServiceSeries& series, CheckpointGrid grid)
+LevelEvaluator::LevelEvaluator(const SimNetwork& net, const ServiceSeries& series,
+                               CheckpointGrid grid)
     : net_(net), series_(series), grid_(grid) {
   const std::uint32_t nodes = net.topology->NodeCount();
   sets_.Reset(nodes);
@@ -68,7 +71,8 @@ bool LevelEvaluator::ElementUp(ElementIndex element, std::uint32_t checkpoint) c
   std::uint32_t at = element_first_[element];
   if (at == kNone) return true;
   for (; at < element_spans_.size() && element_spans_[at].target == element; ++at) {
-    if (element_spans_[at].first <= checkpoint && checkpoint < element_spans_[at].last) return false;
+    if (element_spans_[at].first <= checkpoint && checkpoint < element_spans_[at].last)
+      return false;
   }
   return true;
 }
@@ -118,7 +122,8 @@ void LevelEvaluator::Leaf(std::uint32_t checkpoint, TrialLevels& out) {
         for (std::uint32_t word = 0; word < words; ++word) all = all && need[word] == 0;
       } else {
         const std::uint64_t* have = &root_mask_[static_cast<std::size_t>(root) * words];
-        for (std::uint32_t word = 0; word < words; ++word) all = all && (need[word] & ~have[word]) == 0;
+        for (std::uint32_t word = 0; word < words; ++word)
+          all = all && (need[word] & ~have[word]) == 0;
       }
       if (all) {
         up = true;
@@ -138,7 +143,8 @@ void LevelEvaluator::Leaf(std::uint32_t checkpoint, TrialLevels& out) {
   }
 }
 
-void LevelEvaluator::Walk(std::uint32_t node, std::uint32_t lo, std::uint32_t hi, TrialLevels& out) {
+void LevelEvaluator::Walk(std::uint32_t node, std::uint32_t lo, std::uint32_t hi,
+                          TrialLevels& out) {
   if (lo >= grid_.count) return;
   const std::size_t mark = sets_.Mark();
   for (EdgeId edge : tree_[node]) UniteEdge(edge);
@@ -210,9 +216,11 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
   // Each touched edge's down spans: the union of its link's and its ends'.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> down;
   auto collect = [&](std::span<const DownSpan> spans, std::uint32_t target) {
-    auto first = std::lower_bound(spans.begin(), spans.end(), target,
-                                  [](const DownSpan& span, std::uint32_t value) { return span.target < value; });
-    for (; first != spans.end() && first->target == target; ++first) down.emplace_back(first->first, first->last);
+    auto first = std::lower_bound(
+        spans.begin(), spans.end(), target,
+        [](const DownSpan& span, std::uint32_t value) { return span.target < value; });
+    for (; first != spans.end() && first->target == target; ++first)
+      down.emplace_back(first->first, first->last);
   };
   std::vector<std::vector<EdgeId>> heal_at;
   if (heals_only) heal_at.resize(count);

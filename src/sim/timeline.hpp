@@ -102,12 +102,12 @@ class LevelEvaluator {
   std::vector<std::uint32_t> element_first_;  // per element: first span index or kNone
   std::vector<std::uint32_t> edge_stamp_;     // per edge: trial stamp when touched
   std::uint32_t trial_stamp_ = 0;
-  std::vector<std::uint32_t> root_stamp_;     // per node: leaf stamp when its mask is valid
+  std::vector<std::uint32_t> root_stamp_;  // per node: leaf stamp when its mask is valid
   std::uint32_t leaf_stamp_ = 0;
-  std::vector<std::uint64_t> root_mask_;      // per node, `words` words
-  std::vector<std::uint8_t> changed_;         // per checkpoint
-  std::vector<std::uint32_t> last_down_;      // followed services down at the last leaf
-  std::vector<std::vector<EdgeId>> tree_;     // segment tree nodes: edges up over the node's range
+  std::vector<std::uint64_t> root_mask_;   // per node, `words` words
+  std::vector<std::uint8_t> changed_;      // per checkpoint
+  std::vector<std::uint32_t> last_down_;   // followed services down at the last leaf
+  std::vector<std::vector<EdgeId>> tree_;  // segment tree nodes: edges up over the node's range
   std::uint32_t tree_size_ = 1;
 };
 

@@ -1,16 +1,14 @@
 // `redoubt simulate` end to end: the resilience document on the sample,
 // byte-identical JSON for any thread count, reproduction from the document,
 // percolation, bad input, and Ctrl-C stopping cleanly with partial results.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <sys/wait.h>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include <gtest/gtest.h>
 
 #include "testing.hpp"
 
@@ -20,11 +18,13 @@ namespace {
 using testing::RunRedoubt;
 using Json = nlohmann::ordered_json;
 const std::string kSample = testing::SourcePath("data/samples/sample-gb.yaml");
-std::string ScenarioPath(const std::string& name) { return testing::SourcePath("data/scenarios/" + name + ".yaml"); }
+std::string ScenarioPath(const std::string& name) {
+  return testing::SourcePath("data/scenarios/" + name + ".yaml");
+}
 
 TEST(CliSimulate, KillSwitchOnTheSample) {
-  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("vendor-kill-switch"), "--trials", "20",
-                            "--format", "json"});
+  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("vendor-kill-switch"),
+                            "--trials", "20", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const Json document = Json::parse(result.out);
   EXPECT_EQ(document["format"], "redoubt/resilience@1");
@@ -53,8 +53,9 @@ TEST(CliSimulate, KillSwitchOnTheSample) {
 TEST(CliSimulate, SameBytesForOneTwoAndEightThreads) {
   std::string first;
   for (const char* threads : {"1", "2", "8"}) {
-    auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("storm-then-blackout"), "--trials",
-                              "30", "--threads", threads, "--format", "json"});
+    auto result =
+        RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("storm-then-blackout"),
+                    "--trials", "30", "--threads", threads, "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     if (first.empty()) {
       first = result.out;
@@ -66,8 +67,8 @@ TEST(CliSimulate, SameBytesForOneTwoAndEightThreads) {
 
 TEST(CliSimulate, TheDocumentReproducesTheRun) {
   // The scenario embedded in the output, run again, gives the same document.
-  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("random-faults"), "--trials", "15",
-                            "--seed", "99", "--format", "json"});
+  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("random-faults"),
+                            "--trials", "15", "--seed", "99", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const Json document = Json::parse(result.out);
   EXPECT_EQ(document["scenario"]["seed"], 99);
@@ -83,7 +84,8 @@ TEST(CliSimulate, TheDocumentReproducesTheRun) {
 }
 
 TEST(CliSimulate, TextReport) {
-  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("grid-failure-24h"), "--trials", "5"});
+  auto result = RunRedoubt(
+      {"simulate", kSample, "--scenario", ScenarioPath("grid-failure-24h"), "--trials", "5"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("scenario grid-failure-24h"), std::string::npos);
   EXPECT_NE(result.out.find("network gb-sample"), std::string::npos);
@@ -92,7 +94,8 @@ TEST(CliSimulate, TextReport) {
 }
 
 TEST(CliSimulate, Percolation) {
-  auto result = RunRedoubt({"simulate", kSample, "--percolation", "--trials", "8", "--format", "json"});
+  auto result =
+      RunRedoubt({"simulate", kSample, "--percolation", "--trials", "8", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const Json document = Json::parse(result.out);
   EXPECT_TRUE(document["scenario"].is_null());
@@ -107,7 +110,9 @@ TEST(CliSimulate, BadInput) {
   auto bad = RunRedoubt({"simulate", kSample, "--scenario",
                          testing::SourcePath("tests/cases/bad-scenario/04-unknown-hazard.yaml")});
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("unknown hazard kind 'vendr' \u2014 did you mean 'vendor'?"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown hazard kind 'vendr' \u2014 did you mean 'vendor'?"),
+            std::string::npos)
+      << bad.err;
   auto none = RunRedoubt({"simulate", kSample});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("no scenario"), std::string::npos);
@@ -118,7 +123,8 @@ TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) {
   const std::string out = dir + "/out.json";
   // SIGINT after 1 s into a run that would take hours.
   const std::string command = fmt::format(
-      "timeout -s INT --preserve-status 1 '{}' simulate '{}' --scenario '{}' --trials 100000000 --format json "
+      "timeout -s INT --preserve-status 1 '{}' simulate '{}' --scenario '{}' --trials 100000000 "
+      "--format json "
       "-o '{}' 2>/dev/null",
       REDOUBT_BINARY, kSample, ScenarioPath("random-faults"), out);
   const int status = std::system(command.c_str());

@@ -6,10 +6,10 @@
 //
 // Each inventory attaches a service to a gNB (never failing) and needs only a
 // UPF (never failing); routers in between fail with probability p at t=0.
-#include <cmath>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "sim_testing.hpp"
 
@@ -20,7 +20,8 @@ using sim_testing::LoadNetwork;
 using sim_testing::Simulate;
 using sim_testing::WithinCi;
 
-std::string Inventory(const std::string& elements, const std::string& links, const std::string& services) {
+std::string Inventory(const std::string& elements, const std::string& links,
+                      const std::string& services) {
   return fmt::format(R"(format: redoubt/inventory@1
 network: {{id: case, country: GB}}
 sites:
@@ -60,7 +61,8 @@ seed: 11
 TEST(Analytic, SeriesSystem) {
   // g - r0 - r1 - r2 - u: up when all three routers are up.
   const Network network = LoadNetwork(Inventory(
-      Routers(3), "  - {a: g, b: r0}\n  - {a: r0, b: r1}\n  - {a: r1, b: r2}\n  - {a: r2, b: u}\n", kOneService));
+      Routers(3), "  - {a: g, b: r0}\n  - {a: r0, b: r1}\n  - {a: r1, b: r2}\n  - {a: r2, b: u}\n",
+      kOneService));
   const auto outcome = Simulate(network, RandomRouters(0.2, 4000));
   EXPECT_TRUE(WithinCi(outcome.summary.series[0].min_level, std::pow(0.8, 3)));
 }
@@ -68,7 +70,8 @@ TEST(Analytic, SeriesSystem) {
 TEST(Analytic, ParallelSystem) {
   // Three routers side by side between g and u: down only when all three are.
   std::string links;
-  for (int index = 0; index < 3; ++index) links += fmt::format("  - {{a: g, b: r{0}}}\n  - {{a: r{0}, b: u}}\n", index);
+  for (int index = 0; index < 3; ++index)
+    links += fmt::format("  - {{a: g, b: r{0}}}\n  - {{a: r{0}, b: u}}\n", index);
   const Network network = LoadNetwork(Inventory(Routers(3), links, kOneService));
   const auto outcome = Simulate(network, RandomRouters(0.5, 4000));
   EXPECT_TRUE(WithinCi(outcome.summary.series[0].min_level, 1 - std::pow(0.5, 3)));
@@ -78,7 +81,8 @@ TEST(Analytic, Ring) {
   // Six routers in a ring; g hangs off r0 and u off r3: both must be up, and
   // one of the two arcs (r1, r2) or (r4, r5).
   std::string links = "  - {a: g, b: r0}\n  - {a: r3, b: u}\n";
-  for (int index = 0; index < 6; ++index) links += fmt::format("  - {{a: r{}, b: r{}}}\n", index, (index + 1) % 6);
+  for (int index = 0; index < 6; ++index)
+    links += fmt::format("  - {{a: r{}, b: r{}}}\n", index, (index + 1) % 6);
   const Network network = LoadNetwork(Inventory(Routers(6), links, kOneService));
   const double q = 0.7;
   const double exact = q * q * (1 - (1 - q * q) * (1 - q * q));
@@ -96,7 +100,8 @@ TEST(Analytic, StarWithIndependentLeaves) {
   for (int leaf = 0; leaf < 5; ++leaf) {
     elements += fmt::format("  - {{id: leaf{}, kind: gnb, vendor: nokia, site: s1}}\n", leaf);
     links += fmt::format("  - {{a: leaf{}, b: hub}}\n", leaf);
-    services += fmt::format("  - {{id: svc{0}, sector: energy, attach: [leaf{0}], needs: [upf], weight: 1}}\n", leaf);
+    services += fmt::format(
+        "  - {{id: svc{0}, sector: energy, attach: [leaf{0}], needs: [upf], weight: 1}}\n", leaf);
   }
   const Network network = LoadNetwork(Inventory(elements, links, services));
   const auto outcome = Simulate(network, R"(format: redoubt/scenario@1
@@ -122,7 +127,8 @@ seed: 5
 
 TEST(Recovery, OneCrewFixedRepairGivesTheExactTriangle) {
   // The only router fails at t=0; one crew repairs it in exactly 10 h.
-  const Network network = LoadNetwork(Inventory(Routers(1), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
+  const Network network =
+      LoadNetwork(Inventory(Routers(1), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
   const auto outcome = Simulate(network, R"(format: redoubt/scenario@1
 id: triangle
 hazard: {random: {kinds: {router: 1}}}
@@ -142,7 +148,8 @@ trials: 3
 }
 
 TEST(Recovery, ExponentialRepairMeanIsTheExpectedLoss) {
-  const Network network = LoadNetwork(Inventory(Routers(1), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
+  const Network network =
+      LoadNetwork(Inventory(Routers(1), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
   const auto outcome = Simulate(network, R"(format: redoubt/scenario@1
 id: exponential
 hazard: {random: {kinds: {router: 1}}}
@@ -162,9 +169,9 @@ TEST(Recovery, CrewsFollowThePriority) {
   const std::string services =
       "  - {id: clinic, sector: health, attach: [g], needs: [upf], weight: 1}\n"
       "  - {id: homes, sector: public, attach: [g2], needs: [upf], weight: 10}\n";
-  const Network network = LoadNetwork(
-      Inventory(Routers(2) + "  - {id: g2, kind: gnb, vendor: ericsson, site: s1}\n",
-                "  - {a: g, b: r1}\n  - {a: r1, b: u}\n  - {a: g2, b: r0}\n  - {a: r0, b: u}\n", services));
+  const Network network = LoadNetwork(Inventory(
+      Routers(2) + "  - {id: g2, kind: gnb, vendor: ericsson, site: s1}\n",
+      "  - {a: g, b: r1}\n  - {a: r1, b: u}\n  - {a: g2, b: r0}\n  - {a: r0, b: u}\n", services));
   auto scenario = [](const char* priority) {
     return fmt::format(R"(format: redoubt/scenario@1
 id: priority
@@ -194,8 +201,8 @@ trials: 2
 
 TEST(Recovery, ReplacementWaitsForNewEquipment) {
   // A kill-switch on the (Huawei) router: new equipment after 1 day, then 2 h of work.
-  const Network network =
-      LoadNetwork(Inventory(Routers(1, "huawei"), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
+  const Network network = LoadNetwork(
+      Inventory(Routers(1, "huawei"), "  - {a: g, b: r0}\n  - {a: r0, b: u}\n", kOneService));
   const auto outcome = Simulate(network, R"(format: redoubt/scenario@1
 id: replace
 hazard: {vendor: {vendor: huawei}}
@@ -219,7 +226,8 @@ hazard: {power: {substations: all, outage_hours: 24}}
 horizon_hours: 48
 checkpoints: 49
 trials: 2
-)", 1, force_general);
+)",
+                                  1, force_general);
     const Band& level = outcome.summary.series[0].weight_level;
     EXPECT_DOUBLE_EQ(level.mean[1], 1.0);
     EXPECT_DOUBLE_EQ(level.mean[2], 0.0);

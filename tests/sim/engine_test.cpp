@@ -3,10 +3,10 @@
 // incremental or by offline dynamic connectivity) must equal those of
 // ServicesUp on the network with the down elements and links masked off.
 // Then the hazards on the sample, and determinism across thread counts.
-#include <random>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include "graph/network_topology.hpp"
 #include "sim/hazards/hazard_util.hpp"
@@ -24,10 +24,13 @@ std::string RandomInventory(std::mt19937& random, int routers, int cells, int ex
   std::string text = "format: redoubt/inventory@1\nnetwork: {id: random, country: GB}\nelements:\n";
   const char* core[] = {"amf", "smf", "upf"};
   for (int copy = 0; copy < 2; ++copy) {
-    for (const char* kind : core) text += fmt::format("  - {{id: {}{}, kind: {}, vendor: nokia}}\n", kind, copy, kind);
+    for (const char* kind : core)
+      text += fmt::format("  - {{id: {}{}, kind: {}, vendor: nokia}}\n", kind, copy, kind);
   }
-  for (int router = 0; router < routers; ++router) text += fmt::format("  - {{id: r{}, kind: router, vendor: cisco}}\n", router);
-  for (int cell = 0; cell < cells; ++cell) text += fmt::format("  - {{id: g{}, kind: gnb, vendor: huawei}}\n", cell);
+  for (int router = 0; router < routers; ++router)
+    text += fmt::format("  - {{id: r{}, kind: router, vendor: cisco}}\n", router);
+  for (int cell = 0; cell < cells; ++cell)
+    text += fmt::format("  - {{id: g{}, kind: gnb, vendor: huawei}}\n", cell);
   text += "links:\n";
   int next_id = 0;
   auto link = [&](const std::string& a, const std::string& b) {
@@ -35,10 +38,13 @@ std::string RandomInventory(std::mt19937& random, int routers, int cells, int ex
   };
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
   for (int copy = 0; copy < 2; ++copy) {
-    for (const char* kind : core) link(fmt::format("{}{}", kind, copy), fmt::format("r{}", pick(routers)));
+    for (const char* kind : core)
+      link(fmt::format("{}{}", kind, copy), fmt::format("r{}", pick(routers)));
   }
-  for (int router = 1; router < routers; ++router) link(fmt::format("r{}", router), fmt::format("r{}", pick(router)));
-  for (int cell = 0; cell < cells; ++cell) link(fmt::format("g{}", cell), fmt::format("r{}", pick(routers)));
+  for (int router = 1; router < routers; ++router)
+    link(fmt::format("r{}", router), fmt::format("r{}", pick(router)));
+  for (int cell = 0; cell < cells; ++cell)
+    link(fmt::format("g{}", cell), fmt::format("r{}", pick(routers)));
   for (int extra = 0; extra < extra_links; ++extra) {
     const int a = pick(routers);
     const int b = pick(routers);
@@ -49,15 +55,15 @@ std::string RandomInventory(std::mt19937& random, int routers, int cells, int ex
   for (int service = 0; service < cells / 2; ++service) {
     const int first = pick(cells);
     const int second = (first + 1 + pick(cells - 1)) % cells;
-    text += fmt::format("  - {{id: s{}, sector: {}, attach: [g{}, g{}], weight: {}}}\n", service, sectors[service % 4],
-                        first, second, 1 + pick(9));
+    text += fmt::format("  - {{id: s{}, sector: {}, attach: [g{}, g{}], weight: {}}}\n", service,
+                        sectors[service % 4], first, second, 1 + pick(9));
   }
   return text;
 }
 
 // Random disjoint, non-adjacent spans per target, sorted.
-std::vector<DownSpan> RandomSpans(std::mt19937& random, std::uint32_t targets, std::uint32_t count, double share,
-                                  bool from_zero) {
+std::vector<DownSpan> RandomSpans(std::mt19937& random, std::uint32_t targets, std::uint32_t count,
+                                  double share, bool from_zero) {
   std::vector<DownSpan> spans;
   std::uniform_real_distribution<double> coin(0, 1);
   for (std::uint32_t target = 0; target < targets; ++target) {
@@ -65,7 +71,10 @@ std::vector<DownSpan> RandomSpans(std::mt19937& random, std::uint32_t targets, s
     std::uint32_t cursor = 0;
     const int pieces = from_zero ? 1 : 1 + static_cast<int>(random() % 3);
     for (int piece = 0; piece < pieces && cursor < count; ++piece) {
-      const std::uint32_t first = from_zero && piece == 0 ? 0 : cursor + static_cast<std::uint32_t>(random() % (count - cursor));
+      const std::uint32_t first =
+          from_zero && piece == 0
+              ? 0
+              : cursor + static_cast<std::uint32_t>(random() % (count - cursor));
       if (first >= count) break;
       const std::uint32_t last = first + 1 + static_cast<std::uint32_t>(random() % (count - first));
       spans.push_back({target, first, last});
@@ -94,8 +103,10 @@ TEST(Engine, EvaluatorMatchesBruteForceOnRandomNetworks) {
     LevelEvaluator evaluator(run.net, run.series, grid);
     for (int trial = 0; trial < 6; ++trial) {
       const bool from_zero = trial % 2 == 0;
-      const auto elements = RandomSpans(random, static_cast<std::uint32_t>(network.elements.size()), grid.count, 0.3, from_zero);
-      const auto links = RandomSpans(random, static_cast<std::uint32_t>(network.links.size()), grid.count, 0.2, from_zero);
+      const auto elements = RandomSpans(random, static_cast<std::uint32_t>(network.elements.size()),
+                                        grid.count, 0.3, from_zero);
+      const auto links = RandomSpans(random, static_cast<std::uint32_t>(network.links.size()),
+                                     grid.count, 0.2, from_zero);
       TrialLevels fast;
       TrialLevels general;
       evaluator.Evaluate(elements, links, false, fast);
@@ -112,7 +123,8 @@ TEST(Engine, EvaluatorMatchesBruteForceOnRandomNetworks) {
         for (const DownSpan& span : links) {
           if (span.first <= checkpoint && checkpoint < span.last) edges.Reset(span.target);
         }
-        const BitVector up = ServicesUp(network, run.topology.topology, run.net.demand, {&nodes, &edges});
+        const BitVector up =
+            ServicesUp(network, run.topology.topology, run.net.demand, {&nodes, &edges});
         std::uint32_t count = 0;
         double weight = 0;
         for (std::size_t index = 0; index < followed.size(); ++index) {
@@ -123,7 +135,8 @@ TEST(Engine, EvaluatorMatchesBruteForceOnRandomNetworks) {
             ++down[index];
           }
         }
-        ASSERT_EQ(general.services_up[checkpoint], count) << "round " << round << " trial " << trial << " t " << checkpoint;
+        ASSERT_EQ(general.services_up[checkpoint], count)
+            << "round " << round << " trial " << trial << " t " << checkpoint;
         ASSERT_DOUBLE_EQ(general.weight_up[checkpoint], weight);
       }
       EXPECT_EQ(general.down_checkpoints, down);
@@ -160,7 +173,8 @@ TEST(Engine, BothConnectivityMethodsAgreeOnEveryBundledScenario) {
     const RunResults b = RunTrials(*run, general);
     ASSERT_EQ(a.completed, 20U);
     for (std::uint32_t trial = 0; trial < a.completed; ++trial) {
-      EXPECT_EQ(a.trials[trial].weight_share, b.trials[trial].weight_share) << entry << " trial " << trial;
+      EXPECT_EQ(a.trials[trial].weight_share, b.trials[trial].weight_share)
+          << entry << " trial " << trial;
     }
     EXPECT_EQ(a.down_checkpoints, b.down_checkpoints) << entry;
   }
@@ -176,7 +190,8 @@ TEST(Engine, ResultsDoNotDependOnTheThreadCount) {
       RunControl control;
       control.threads = threads;
       const RunResults results = RunTrials(*run, control);
-      const std::string text = ResilienceNetworkJson(*run, results, Summarize(*run, results)).dump();
+      const std::string text =
+          ResilienceNetworkJson(*run, results, Summarize(*run, results)).dump();
       if (first.empty()) {
         first = text;
       } else {
@@ -248,14 +263,25 @@ TEST(Hazards, EachKindHitsWhatItNames) {
   const Network network = Sample();
   auto prepare = [&](const std::string& hazard) {
     return PrepareRun(network,
-                      ParseScenario("format: redoubt/scenario@1\nid: t\nhazard: " + hazard + "\nhorizon_hours: 24\n"),
+                      ParseScenario("format: redoubt/scenario@1\nid: t\nhazard: " + hazard +
+                                    "\nhorizon_hours: 24\n"),
                       {.seed = 3, .trials = 1});
   };
   // Huawei RAN on SRAN15.1 (7 elements) is before SRAN16; nothing is before SRAN15.
-  EXPECT_EQ(DownElements(*prepare("{exploit: {vendor: huawei, domains: [ran], software: {before: SRAN16}}}"), 0), 7U);
-  EXPECT_EQ(DownElements(*prepare("{exploit: {vendor: huawei, domains: [ran], software: {before: SRAN15}}}"), 0), 0U);
+  EXPECT_EQ(
+      DownElements(
+          *prepare("{exploit: {vendor: huawei, domains: [ran], software: {before: SRAN16}}}"), 0),
+      7U);
+  EXPECT_EQ(
+      DownElements(
+          *prepare("{exploit: {vendor: huawei, domains: [ran], software: {before: SRAN15}}}"), 0),
+      0U);
   // The Huawei EMS compromised, spreading with certainty one hop to what it manages (10 elements).
-  EXPECT_EQ(DownElements(*prepare("{exploit: {vendor: huawei, kinds: [ems], spread: {probability: 1, hops: 1}}}"), 0), 11U);
+  EXPECT_EQ(
+      DownElements(
+          *prepare("{exploit: {vendor: huawei, kinds: [ems], spread: {probability: 1, hops: 1}}}"),
+          0),
+      11U);
   EXPECT_EQ(DownElements(*prepare("{targeted: {count: 20, by: betweenness}}"), 0), 20U);
   EXPECT_EQ(DownElements(*prepare("{targeted: {count: 3, by: weight}}"), 0), 3U);
   // A conduit cut takes both links in duct-lon-e15.

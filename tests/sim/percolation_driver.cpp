@@ -4,10 +4,9 @@
 // Input (stdin): "nodes N", then "edge A B" lines, then "sweeps K SEED".
 // Output: {"sweeps": [{"order": [...], "giant": [g_0, ..., g_N]}, ...]}.
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/percolation.hpp"
 

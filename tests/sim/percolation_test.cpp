@@ -5,9 +5,9 @@
 // against networkx on the Topology Zoo.)
 #include "sim/percolation.hpp"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "graph/network_topology.hpp"
 #include "graph/union_find.hpp"
@@ -20,7 +20,8 @@ namespace {
 Network Sample() {
   InventoryOptions options;
   options.warnings = false;
-  auto loaded = LoadInventories(std::vector<std::string>{testing::SourcePath("data/samples/sample-gb.yaml")}, options);
+  auto loaded = LoadInventories(
+      std::vector<std::string>{testing::SourcePath("data/samples/sample-gb.yaml")}, options);
   EXPECT_TRUE(loaded.ok());
   return std::move(loaded).value().front();
 }
@@ -30,7 +31,8 @@ TEST(Percolation, SweepMatchesBruteForceAtEveryStep) {
   const NetworkTopology topology = BuildNetworkTopology(network);
   const ServiceDemand demand = BuildServiceDemand(network);
   std::vector<ServiceIndex> followed;
-  for (ServiceIndex service = 0; service < network.services.size(); ++service) followed.push_back(service);
+  for (ServiceIndex service = 0; service < network.services.size(); ++service)
+    followed.push_back(service);
   const auto n = static_cast<std::uint32_t>(network.elements.size());
   for (std::uint32_t ordering = 0; ordering < 4; ++ordering) {
     Rng rng = Rng::ForTrial(77, ordering);
@@ -59,7 +61,8 @@ TEST(Percolation, SweepMatchesBruteForceAtEveryStep) {
 
 TEST(Percolation, CurveRunsFromFullToNothing) {
   const Network network = Sample();
-  const PercolationResult result = RunPercolation(network, {.orderings = 20, .seed = 1, .points = 11, .threads = 2});
+  const PercolationResult result =
+      RunPercolation(network, {.orderings = 20, .seed = 1, .points = 11, .threads = 2});
   ASSERT_EQ(result.fraction_failed.size(), 11U);
   EXPECT_EQ(result.completed, 20U);
   EXPECT_DOUBLE_EQ(result.weight_level.mean.front(), 1.0);
@@ -69,7 +72,8 @@ TEST(Percolation, CurveRunsFromFullToNothing) {
   for (std::size_t point = 1; point < 11; ++point) {
     EXPECT_LE(result.giant_share.p50[point], result.giant_share.p50[point - 1] + 1e-12);
   }
-  const PercolationResult again = RunPercolation(network, {.orderings = 20, .seed = 1, .points = 11, .threads = 1});
+  const PercolationResult again =
+      RunPercolation(network, {.orderings = 20, .seed = 1, .points = 11, .threads = 1});
   EXPECT_EQ(again.weight_level.mean, result.weight_level.mean);
   EXPECT_EQ(again.giant_share.p5, result.giant_share.p5);
 }
@@ -90,7 +94,8 @@ TEST(Percolation, RandomRemovalOfACompleteGraph) {
 TEST(Percolation, RandomRemovalIsTheSameOnAnyThreadCount) {
   std::vector<Edge> edges;
   Rng rng = Rng::ForTrial(5, 0);
-  for (NodeId node = 1; node < 2000; ++node) edges.push_back({node, static_cast<NodeId>(rng.Index(node))});
+  for (NodeId node = 1; node < 2000; ++node)
+    edges.push_back({node, static_cast<NodeId>(rng.Index(node))});
   const Topology topology = Topology::FromEdges(2000, edges);
   const auto one = RandomRemovalGiant(topology, 0.1, 40, 8, 1);
   EXPECT_EQ(RandomRemovalGiant(topology, 0.1, 40, 8, 3), one);

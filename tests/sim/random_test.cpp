@@ -3,10 +3,10 @@
 // trial streams (values pinned below), and the moments of each transform.
 #include "sim/random.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "sim/distribution.hpp"
 

@@ -7,11 +7,11 @@
 //   REDOUBT_UPDATE_GOLDEN=1 ctest -R BadScenario   (then review the diff)
 #include "sim/scenario.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "io/inventory_reader.hpp"
 #include "sim/simulation.hpp"
@@ -28,7 +28,8 @@ std::string Describe(const Diagnostics& diagnostics, const std::string& strip) {
   std::string text;
   for (const Diagnostic& diagnostic : sorted.Items()) {
     std::string line = diagnostic.Format();
-    for (auto at = line.find(strip); at != std::string::npos; at = line.find(strip)) line.erase(at, strip.size());
+    for (auto at = line.find(strip); at != std::string::npos; at = line.find(strip))
+      line.erase(at, strip.size());
     text += line + "\n";
   }
   return text;

@@ -2,10 +2,10 @@
 // running a scenario on a network.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "io/inventory_reader.hpp"
 #include "sim/metrics.hpp"
@@ -42,8 +42,8 @@ struct Outcome {
   ResilienceSummary summary;
 };
 
-inline Outcome Simulate(const Network& network, const std::string& scenario_text, unsigned threads = 2,
-                        bool force_general = false) {
+inline Outcome Simulate(const Network& network, const std::string& scenario_text,
+                        unsigned threads = 2, bool force_general = false) {
   const Scenario scenario = ParseScenario(scenario_text);
   Outcome outcome;
   outcome.run = PrepareRun(network, scenario, {.seed = scenario.seed, .trials = scenario.trials});

@@ -20,9 +20,11 @@ class CompositeHazard final : public Hazard {
  public:
   std::vector<std::pair<double, std::unique_ptr<Hazard>>> steps;
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<CompositeHazard>();
-    for (const auto& [at_hours, step] : steps) bound->steps.emplace_back(at_hours, step->Bind(net, notes));
+    for (const auto& [at_hours, step] : steps)
+      bound->steps.emplace_back(at_hours, step->Bind(net, notes));
     return bound;
   }
 
@@ -36,9 +38,10 @@ class CompositeHazard final : public Hazard {
 
 std::unique_ptr<Hazard> ReadCompositeHazard(const Node& body, const HazardReadContext& context) {
   if (!body.IsSequence() || body.items.empty()) {
-    context.diagnostics.Error(context.source.LocationOf(body.offset),
-                              "composite hazard must be a non-empty list of hazards",
-                              "write composite: [{vendor: {...}}, {at_hours: 6, hazard: {power: {...}}}]");
+    context.diagnostics.Error(
+        context.source.LocationOf(body.offset),
+        "composite hazard must be a non-empty list of hazards",
+        "write composite: [{vendor: {...}}, {at_hours: 6, hazard: {power: {...}}}]");
     return nullptr;
   }
   const std::size_t errors_before = context.diagnostics.ErrorCount();
@@ -47,9 +50,11 @@ std::unique_ptr<Hazard> ReadCompositeHazard(const Node& body, const HazardReadCo
     double at_hours = 0;
     std::unique_ptr<Hazard> step;
     if (item.IsMap() && (item.Find("hazard") != nullptr || item.Find("at_hours") != nullptr)) {
-      MapReader reader(item, context.source, context.diagnostics, "composite step", {"at_hours", "hazard"});
+      MapReader reader(item, context.source, context.diagnostics, "composite step",
+                       {"at_hours", "hazard"});
       at_hours = reader.Number("at_hours", Need::kOptional, {.min = 0}).value_or(0);
-      if (const Node* inner = reader.Get("hazard", Need::kRequired)) step = ReadHazard(*inner, context);
+      if (const Node* inner = reader.Get("hazard", Need::kRequired))
+        step = ReadHazard(*inner, context);
     } else {
       step = ReadHazard(item, context);
     }

@@ -1,14 +1,15 @@
 #include "sim/hazards/hazard_util.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace redoubt::hazard_util {
 
 bool ElementFilter::Matches(const Network& network, ElementIndex element) const {
   const Element& record = network.elements[element];
-  if (!domains.empty() && std::find(domains.begin(), domains.end(), record.domain) == domains.end()) {
+  if (!domains.empty() &&
+      std::find(domains.begin(), domains.end(), record.domain) == domains.end()) {
     return false;
   }
   if (!kind_names.empty() && std::find(kinds.begin(), kinds.end(), record.kind) == kinds.end()) {

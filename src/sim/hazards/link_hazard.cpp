@@ -7,10 +7,10 @@
 //   hazard: {link: {probability: 0.01, media: [fiber]}}
 //
 // Draws: one Bernoulli per link of the chosen media, in link order.
-#include <algorithm>
-
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "sim/hazards/hazard_util.hpp"
 
@@ -25,13 +25,14 @@ class LinkHazard final : public Hazard {
   double probability = 0;
   std::vector<Medium> media;
   // bound
-  std::vector<LinkIndex> always;        // named links and named conduits, expanded
-  std::vector<LinkIndex> candidates;    // links that may fail at random
+  std::vector<LinkIndex> always;          // named links and named conduits, expanded
+  std::vector<LinkIndex> candidates;      // links that may fail at random
   std::vector<std::uint32_t> conduit_of;  // per link: conduit group or kNone
   std::vector<std::uint32_t> group_offsets;
   std::vector<LinkIndex> group_links;
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<LinkHazard>(*this);
     const Network& network = *net.network;
     absl::flat_hash_map<StringId, std::uint32_t> group_of_conduit;
@@ -42,8 +43,8 @@ class LinkHazard final : public Hazard {
       const Link& record = network.links[link];
       if (record.id != kNoString) link_by_id.emplace(network.Str(record.id), link);
       if (record.conduit == kNoString) continue;
-      auto [entry, inserted] =
-          group_of_conduit.try_emplace(record.conduit, static_cast<std::uint32_t>(group_size.size()));
+      auto [entry, inserted] = group_of_conduit.try_emplace(
+          record.conduit, static_cast<std::uint32_t>(group_size.size()));
       if (inserted) group_size.push_back(0);
       ++group_size[entry->second];
       bound->conduit_of[link] = entry->second;
@@ -55,7 +56,8 @@ class LinkHazard final : public Hazard {
     bound->group_links.resize(bound->group_offsets.back());
     std::vector<std::uint32_t> fill(bound->group_offsets.begin(), bound->group_offsets.end() - 1);
     for (LinkIndex link = 0; link < network.links.size(); ++link) {
-      if (bound->conduit_of[link] != kNone) bound->group_links[fill[bound->conduit_of[link]]++] = link;
+      if (bound->conduit_of[link] != kNone)
+        bound->group_links[fill[bound->conduit_of[link]]++] = link;
     }
     for (const std::string& id : link_ids) {
       auto found = link_by_id.find(id);
@@ -69,14 +71,16 @@ class LinkHazard final : public Hazard {
       const auto id = network.strings->Find(name);
       const auto group = id ? group_of_conduit.find(*id) : group_of_conduit.end();
       if (group == group_of_conduit.end()) {
-        notes.push_back(fmt::format("link hazard: no link runs in conduit '{}' in this network", name));
+        notes.push_back(
+            fmt::format("link hazard: no link runs in conduit '{}' in this network", name));
         continue;
       }
       bound->always.push_back(bound->group_links[bound->group_offsets[group->second]]);
     }
     if (probability > 0) {
       for (LinkIndex link = 0; link < network.links.size(); ++link) {
-        if (media.empty() || std::find(media.begin(), media.end(), network.links[link].medium) != media.end()) {
+        if (media.empty() ||
+            std::find(media.begin(), media.end(), network.links[link].medium) != media.end()) {
           bound->candidates.push_back(link);
         }
       }
@@ -103,7 +107,8 @@ class LinkHazard final : public Hazard {
     }
     std::sort(cut.begin(), cut.end());
     cut.erase(std::unique(cut.begin(), cut.end()), cut.end());
-    for (LinkIndex link : cut) out.push_back({.target = link, .link = true, .down_hours = start_hours});
+    for (LinkIndex link : cut)
+      out.push_back({.target = link, .link = true, .down_hours = start_hours});
   }
 };
 

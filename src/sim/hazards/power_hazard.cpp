@@ -33,7 +33,8 @@ class PowerHazard final : public Hazard {
   std::vector<std::uint32_t> offsets{0};
   std::vector<std::pair<ElementIndex, double>> fed;
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<PowerHazard>(*this);
     bound->offsets = {0};
     bound->fed.clear();
@@ -44,7 +45,8 @@ class PowerHazard final : public Hazard {
     for (SiteIndex site = 0; site < network.sites.size(); ++site) {
       const StringId substation = network.sites[site].substation;
       if (substation == kNoString) continue;
-      auto [entry, inserted] = position.try_emplace(substation, static_cast<std::uint32_t>(order.size()));
+      auto [entry, inserted] =
+          position.try_emplace(substation, static_cast<std::uint32_t>(order.size()));
       if (inserted) {
         order.push_back(substation);
         sites_of.emplace_back();
@@ -85,12 +87,14 @@ class PowerHazard final : public Hazard {
       bound->offsets.push_back(static_cast<std::uint32_t>(bound->fed.size()));
     }
     if (without_feed > 0) {
-      notes.push_back(fmt::format("power hazard: {} element{} without a recorded power feed {} not affected",
-                                  without_feed, without_feed == 1 ? "" : "s",
-                                  without_feed == 1 ? "is" : "are"));
+      notes.push_back(fmt::format(
+          "power hazard: {} element{} without a recorded power feed {} not affected", without_feed,
+          without_feed == 1 ? "" : "s", without_feed == 1 ? "is" : "are"));
     }
     if (bound->fed.empty()) {
-      notes.push_back("power hazard: no equipment is fed by the failing substations; the hazard does nothing here");
+      notes.push_back(
+          "power hazard: no equipment is fed by the failing substations; the hazard does nothing "
+          "here");
     }
     return bound;
   }
@@ -129,8 +133,8 @@ std::unique_ptr<Hazard> ReadPowerHazard(const Node& body, const HazardReadContex
   }
   hazard->probability = hazard_util::ReadProbability(reader, "probability", 1);
   if (const Node* outage = reader.Get("outage_hours")) {
-    hazard->outage_hours =
-        ReadDistribution(*outage, context.source, context.diagnostics, "'outage_hours' of power hazard");
+    hazard->outage_hours = ReadDistribution(*outage, context.source, context.diagnostics,
+                                            "'outage_hours' of power hazard");
   }
   if (context.diagnostics.ErrorCount() != errors_before) return nullptr;
   return hazard;

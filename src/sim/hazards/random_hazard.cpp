@@ -22,7 +22,8 @@ class RandomHazard final : public Hazard {
   std::vector<std::pair<Domain, double>> by_domain;
   std::vector<double> element_probability;  // bound
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<RandomHazard>(*this);
     const Network& network = *net.network;
     std::vector<double> kind_probability(network.kinds.size(), -1);
@@ -30,7 +31,8 @@ class RandomHazard final : public Hazard {
       if (auto kind = network.FindKind(name)) {
         kind_probability[*kind] = value;
       } else {
-        notes.push_back(fmt::format("random hazard: no element of kind '{}' in this network", name));
+        notes.push_back(
+            fmt::format("random hazard: no element of kind '{}' in this network", name));
       }
     }
     bound->element_probability.resize(network.elements.size());
@@ -81,9 +83,9 @@ std::unique_ptr<Hazard> ReadRandomHazard(const Node& body, const HazardReadConte
       return;
     }
     for (const Field& field : table->fields) {
-      auto value = ReadNumber(field.value, context.source, context.diagnostics,
-                              fmt::format("probability of {} '{}'", key, field.key),
-                              {.min = 0, .max = 1});
+      auto value =
+          ReadNumber(field.value, context.source, context.diagnostics,
+                     fmt::format("probability of {} '{}'", key, field.key), {.min = 0, .max = 1});
       if (value) add(field, *value);
     }
   };
@@ -93,8 +95,9 @@ std::unique_ptr<Hazard> ReadRandomHazard(const Node& body, const HazardReadConte
       for (const KindInfo& info : BuiltinKinds()) builtin.push_back(info.name);
       context.diagnostics.Warning(
           context.source.LocationOf(field.key_offset),
-          fmt::format("'{}' is not a built-in element kind; it matches only a custom kind of that name",
-                      field.key),
+          fmt::format(
+              "'{}' is not a built-in element kind; it matches only a custom kind of that name",
+              field.key),
           SuggestionHint(field.key, builtin));
     }
     hazard->by_kind.emplace_back(field.key, value);

@@ -16,9 +16,9 @@
 // Distances are great-circle (haversine, mean Earth radius 6371.0088 km).
 // Sites without coordinates are never hit. One draw per site in the radius,
 // in site order.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "sim/geo.hpp"
 #include "sim/hazards/hazard_util.hpp"
@@ -62,7 +62,8 @@ class RegionHazard final : public Hazard {
     return fragility.back().probability;
   }
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<RegionHazard>(*this);
     const Network& network = *net.network;
     std::vector<std::uint32_t> per_site(network.sites.size(), 0);
@@ -75,7 +76,8 @@ class RegionHazard final : public Hazard {
       SiteIndex chosen = kNone;
       if (centre == Centre::kSite) {
         chosen = network.FindSite(site);
-        if (chosen == kNone) notes.push_back(fmt::format("region hazard: site '{}' is unknown to this network", site));
+        if (chosen == kNone)
+          notes.push_back(fmt::format("region hazard: site '{}' is unknown to this network", site));
       } else {
         for (SiteIndex index = 0; index < network.sites.size(); ++index) {
           if (!network.sites[index].HasCoordinates()) continue;
@@ -83,7 +85,8 @@ class RegionHazard final : public Hazard {
         }
       }
       if (chosen == kNone || !network.sites[chosen].HasCoordinates()) {
-        notes.push_back("region hazard: no centre site with coordinates; the hazard does nothing here");
+        notes.push_back(
+            "region hazard: no centre site with coordinates; the hazard does nothing here");
         return bound;
       }
       centre_lat = network.sites[chosen].lat;
@@ -113,10 +116,12 @@ class RegionHazard final : public Hazard {
     std::vector<std::uint32_t> fill(bound->site_offsets.begin(), bound->site_offsets.end() - 1);
     for (ElementIndex element = 0; element < network.elements.size(); ++element) {
       const SiteIndex at = network.elements[element].site;
-      if (at != kNone && bound_position[at] != kNone) bound->site_elements[fill[bound_position[at]]++] = element;
+      if (at != kNone && bound_position[at] != kNone)
+        bound->site_elements[fill[bound_position[at]]++] = element;
     }
     if (bound->sites.empty()) {
-      notes.push_back("region hazard: no site with equipment lies in the radius; the hazard does nothing here");
+      notes.push_back(
+          "region hazard: no site with equipment lies in the radius; the hazard does nothing here");
     }
     return bound;
   }
@@ -144,7 +149,8 @@ std::unique_ptr<Hazard> ReadRegionHazard(const Node& body, const HazardReadConte
     if (centre->type == Node::Type::kString && centre->text == "largest-site") {
       hazard->centre = RegionHazard::Centre::kLargestSite;
     } else if (centre->IsMap() && centre->Find("site") != nullptr) {
-      MapReader site(*centre, context.source, context.diagnostics, "centre of region hazard", {"site"});
+      MapReader site(*centre, context.source, context.diagnostics, "centre of region hazard",
+                     {"site"});
       hazard->centre = RegionHazard::Centre::kSite;
       hazard->site = site.String("site", Need::kRequired).value_or("");
     } else if (centre->IsMap()) {
@@ -153,7 +159,8 @@ std::unique_ptr<Hazard> ReadRegionHazard(const Node& body, const HazardReadConte
       hazard->lat = point.Number("lat", Need::kRequired, {.min = -90, .max = 90}).value_or(0);
       hazard->lon = point.Number("lon", Need::kRequired, {.min = -180, .max = 180}).value_or(0);
     } else {
-      reader.Error(*centre, "'centre' of region hazard must be {lat, lon}, {site: id} or largest-site",
+      reader.Error(*centre,
+                   "'centre' of region hazard must be {lat, lon}, {site: id} or largest-site",
                    "write centre: {lat: 53.48, lon: -2.24}");
     }
   }
@@ -174,10 +181,12 @@ std::unique_ptr<Hazard> ReadRegionHazard(const Node& body, const HazardReadConte
                         {"km", "probability"});
         FragilityPoint entry;
         entry.km = point.Number("km", Need::kRequired, {.min = 0}).value_or(0);
-        entry.probability = point.Number("probability", Need::kRequired, {.min = 0, .max = 1}).value_or(0);
+        entry.probability =
+            point.Number("probability", Need::kRequired, {.min = 0, .max = 1}).value_or(0);
         if (point.ok() && !hazard->fragility.empty() && entry.km < hazard->fragility.back().km) {
-          point.Error(item, "fragility points must be in increasing distance",
-                      fmt::format("put this point before the one at {} km", hazard->fragility.back().km));
+          point.Error(
+              item, "fragility points must be in increasing distance",
+              fmt::format("put this point before the one at {} km", hazard->fragility.back().km));
         }
         hazard->fragility.push_back(entry);
       }

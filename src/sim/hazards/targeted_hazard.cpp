@@ -11,10 +11,10 @@
 // Betweenness is exact (Brandes, O(n·m)) up to 20,000 elements and sampled
 // from 512 pivots chosen by the run's seed above that, unless `pivots` says
 // otherwise (0 = exact). Ties go to the lower element index.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "graph/betweenness.hpp"
 #include "sim/hazards/hazard_util.hpp"
@@ -35,7 +35,8 @@ class TargetedHazard final : public Hazard {
   hazard_util::ElementFilter filter;
   std::vector<ElementIndex> targets;  // bound
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<TargetedHazard>(*this);
     const Network& network = *net.network;
     bound->filter.Bind(network, "targeted hazard", notes);
@@ -46,7 +47,8 @@ class TargetedHazard final : public Hazard {
       options.seed = Mix64(net.seed ^ 0x7461726765746564ULL);
       score = Betweenness(*net.topology, options);
       if (options.pivots != 0 && options.pivots < network.elements.size()) {
-        notes.push_back(fmt::format("targeted hazard: betweenness estimated from {} pivots", options.pivots));
+        notes.push_back(
+            fmt::format("targeted hazard: betweenness estimated from {} pivots", options.pivots));
       }
     } else {
       score = net.criticality.element_weight;
@@ -71,8 +73,10 @@ class TargetedHazard final : public Hazard {
     return bound;
   }
 
-  void Sample(const SimNetwork&, Rng&, double start_hours, std::vector<Outage>& out) const override {
-    for (ElementIndex element : targets) out.push_back({.target = element, .down_hours = start_hours});
+  void Sample(const SimNetwork&, Rng&, double start_hours,
+              std::vector<Outage>& out) const override {
+    for (ElementIndex element : targets)
+      out.push_back({.target = element, .down_hours = start_hours});
   }
 };
 
@@ -87,7 +91,8 @@ std::unique_ptr<Hazard> ReadTargetedHazard(const Node& body, const HazardReadCon
   hazard->count = static_cast<std::uint32_t>(
       reader.Number("count", Need::kRequired, {.min = 1, .max = 1e9, .integer = true}).value_or(1));
   hazard->measure = reader.Choice("by", kMeasures).value_or(0);
-  if (auto pivots = reader.Number("pivots", Need::kOptional, {.min = 0, .max = 1e9, .integer = true})) {
+  if (auto pivots =
+          reader.Number("pivots", Need::kOptional, {.min = 0, .max = 1e9, .integer = true})) {
     hazard->pivots = static_cast<std::uint32_t>(*pivots);
   }
   hazard->filter = hazard_util::ReadElementFilter(reader, context);

@@ -22,7 +22,8 @@ class VendorHazard final : public Hazard {
   double probability = 1;
   std::vector<ElementIndex> targets;  // bound
 
-  std::unique_ptr<Hazard> Bind(const SimNetwork& net, std::vector<std::string>& notes) const override {
+  std::unique_ptr<Hazard> Bind(const SimNetwork& net,
+                               std::vector<std::string>& notes) const override {
     auto bound = std::make_unique<VendorHazard>(*this);
     const Network& network = *net.network;
     bound->filter.Bind(network, "vendor hazard", notes);
@@ -42,9 +43,10 @@ class VendorHazard final : public Hazard {
       }
     }
     if (bound->targets.empty()) {
-      notes.push_back(fmt::format("vendor hazard: no equipment of {}{} in this network; the hazard "
-                                  "does nothing here",
-                                  fmt::join(vendors, ", "), filter.Describe()));
+      notes.push_back(
+          fmt::format("vendor hazard: no equipment of {}{} in this network; the hazard "
+                      "does nothing here",
+                      fmt::join(vendors, ", "), filter.Describe()));
     }
     return bound;
   }
