@@ -48,6 +48,22 @@ class RollbackUnionFind {
   // rollbacks cannot go back past this). O(n).
   void Flatten();
 
+  // The whole state, to restore later with Restore (e.g. a base that many
+  // computations start from). Precondition for both: nothing to roll back.
+  struct Snapshot {
+    std::vector<std::uint32_t> parent;
+    std::vector<std::uint32_t> size;
+  };
+  void Save(Snapshot& snapshot) const {
+    snapshot.parent = parent_;
+    snapshot.size = size_;
+  }
+  void Restore(const Snapshot& snapshot) {
+    parent_ = snapshot.parent;
+    size_ = snapshot.size;
+    history_.clear();
+  }
+
   [[nodiscard]] std::size_t MemoryBytes() const {
     return (parent_.capacity() + size_.capacity() + history_.capacity()) * sizeof(std::uint32_t);
   }

@@ -260,12 +260,13 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
     const RepairJob& job = jobs[index];
     return job.failed_hours + (job.replace ? replace_hours_ : 0.0);
   };
-  std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const double ta = ready_at(a);
-    const double tb = ready_at(b);
-    if (ta != tb) return ta < tb;
-    return position_[Slot(jobs[a])] < position_[Slot(jobs[b])];
-  });
+  // Jobs in order of ready time. Hazards mostly strike many elements at the
+  // same moment, so the order is checked first and sorted only when needed;
+  // ties need no order, as the waiting heap orders by priority position.
+  auto by_ready = [&](std::uint32_t a, std::uint32_t b) { return ready_at(a) < ready_at(b); };
+  if (!std::is_sorted(members.begin(), members.end(), by_ready)) {
+    std::stable_sort(members.begin(), members.end(), by_ready);
+  }
   // Crews: (free at, crew number), earliest first.
   using CrewEntry = std::pair<double, std::uint32_t>;
   std::priority_queue<CrewEntry, std::vector<CrewEntry>, std::greater<>> free_crews;
@@ -273,29 +274,41 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
       std::min<std::uint32_t>(crews, static_cast<std::uint32_t>(members.size()));
   for (std::uint32_t crew = 0; crew < active; ++crew) free_crews.emplace(0.0, crew);
   std::vector<Place> crew_place(active);
-  // Waiting jobs by priority position (smallest first).
-  using Waiting = std::pair<std::uint32_t, std::uint32_t>;  // position, job index
-  std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>> waiting;
-  std::vector<std::uint32_t> waiting_list;  // nearest-first: scanned
+  // Waiting jobs: a min-heap by (priority position, job); nearest-first scans a list.
+  using Waiting = std::pair<std::uint32_t, std::uint32_t>;
+  std::vector<Waiting> waiting;
+  std::vector<std::uint32_t> waiting_list;
   auto waiting_empty = [&] { return nearest_ ? waiting_list.empty() : waiting.empty(); };
-  auto add_waiting = [&](std::uint32_t index) {
-    if (nearest_) {
-      waiting_list.push_back(index);
+  // Moves the jobs ready by `time` to the waiting jobs; a large batch is
+  // heapified at once (O(batch)) rather than pushed one by one.
+  std::size_t next = 0;
+  auto admit = [&](double time) {
+    const std::size_t before = waiting.size();
+    while (next < members.size() && ready_at(members[next]) <= time) {
+      const std::uint32_t index = members[next++];
+      if (nearest_) {
+        waiting_list.push_back(index);
+      } else {
+        waiting.emplace_back(position_[Slot(jobs[index])], index);
+      }
+    }
+    if (nearest_ || waiting.size() == before) return;
+    if (waiting.size() - before > before) {
+      std::make_heap(waiting.begin(), waiting.end(), std::greater<>());
     } else {
-      waiting.emplace(position_[Slot(jobs[index])], index);
+      for (std::size_t at = before + 1; at <= waiting.size(); ++at) {
+        std::push_heap(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(at), std::greater<>());
+      }
     }
   };
-  std::size_t next = 0;
   while (!free_crews.empty()) {
     const auto [free_at, crew] = free_crews.top();
-    while (next < members.size() && ready_at(members[next]) <= free_at)
-      add_waiting(members[next++]);
+    admit(free_at);
     double start = free_at;
     if (waiting_empty()) {
       if (next == members.size()) break;
       start = ready_at(members[next]);
-      while (next < members.size() && ready_at(members[next]) <= start)
-        add_waiting(members[next++]);
+      admit(start);
     }
     if (start > horizon_hours) break;
     std::uint32_t chosen = 0;
@@ -320,8 +333,9 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
       waiting_list[best] = waiting_list.back();
       waiting_list.pop_back();
     } else {
-      chosen = waiting.top().second;
-      waiting.pop();
+      std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
+      chosen = waiting.back().second;
+      waiting.pop_back();
     }
     RepairJob& job = jobs[chosen];
     const Place& to = place_[Slot(job)];

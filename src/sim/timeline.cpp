@@ -59,6 +59,7 @@ LevelEvaluator::LevelEvaluator(const SimNetwork& net, const ServiceSeries& serie
   const std::uint32_t nodes = net.topology->NodeCount();
   sets_.Reset(nodes);
   element_first_.assign(nodes, kNone);
+  link_first_.assign(net.topology->EdgeCount(), kNone);
   edge_stamp_.assign(net.topology->EdgeCount(), 0);
   root_stamp_.assign(nodes, 0);
   root_mask_.assign(static_cast<std::size_t>(nodes) * series.words, 0);
@@ -177,7 +178,9 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
     changed_[span.last] = 1;
     heals_only = heals_only && span.first == 0;
   }
-  for (const DownSpan& span : links) {
+  for (std::uint32_t at = 0; at < links.size(); ++at) {
+    const DownSpan& span = links[at];
+    if (at == 0 || links[at - 1].target != span.target) link_first_[span.target] = at;
     changed_[span.first] = 1;
     changed_[span.last] = 1;
     heals_only = heals_only && span.first == 0;
@@ -189,7 +192,8 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
     std::fill(edge_stamp_.begin(), edge_stamp_.end(), 0);
     trial_stamp_ = 1;
   }
-  std::vector<EdgeId> touched;
+  std::vector<EdgeId>& touched = touched_;
+  touched.clear();
   for (std::uint32_t at = 0; at < elements.size(); ++at) {
     if (at > 0 && elements[at - 1].target == elements[at].target) continue;
     for (EdgeId edge : topology.ArcEdges(elements[at].target)) {
@@ -205,39 +209,50 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
       touched.push_back(span.target);
     }
   }
-  std::sort(touched.begin(), touched.end());
+  // (The order in which touched edges are united does not change which
+  // nodes end up connected, so they are not sorted.)
 
-  sets_.Reset(topology.NodeCount());
-  for (EdgeId edge = 0; edge < topology.EdgeCount(); ++edge) {
-    if (edge_stamp_[edge] != trial_stamp_) UniteEdge(edge);
+  // The untouched edges, united once. Many hazards touch the same edges in
+  // every trial (a vendor's equipment, the k most central elements): then the
+  // flattened union-find of the previous trial is reused as it is.
+  if (touched != base_touched_ || !has_base_) {
+    sets_.Reset(topology.NodeCount());
+    for (EdgeId edge = 0; edge < topology.EdgeCount(); ++edge) {
+      if (edge_stamp_[edge] != trial_stamp_) UniteEdge(edge);
+    }
+    sets_.Flatten();
+    sets_.Save(base_);
+    base_touched_ = touched;
+    has_base_ = true;
+  } else {
+    sets_.Restore(base_);
   }
-  sets_.Flatten();
 
   // Each touched edge's down spans: the union of its link's and its ends'.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> down;
-  auto collect = [&](std::span<const DownSpan> spans, std::uint32_t target) {
-    auto first = std::lower_bound(
-        spans.begin(), spans.end(), target,
-        [](const DownSpan& span, std::uint32_t value) { return span.target < value; });
-    for (; first != spans.end() && first->target == target; ++first)
-      down.emplace_back(first->first, first->last);
+  auto collect = [&](std::span<const DownSpan> spans, const std::vector<std::uint32_t>& first,
+                     std::uint32_t target) {
+    for (std::uint32_t at = first[target]; at < spans.size() && spans[at].target == target; ++at) {
+      down.emplace_back(spans[at].first, spans[at].last);
+    }
   };
-  std::vector<std::vector<EdgeId>> heal_at;
-  if (heals_only) heal_at.resize(count);
+  // Healing only: each touched edge comes back at one checkpoint; bucket the
+  // edges by it (counting sort into heal_edges_).
+  heal_pairs_.clear();
   for (EdgeId edge : touched) {
     down.clear();
     const Edge ends = topology.Ends(edge);
-    collect(links, edge);
-    collect(elements, ends.a);
-    collect(elements, ends.b);
-    std::sort(down.begin(), down.end());
+    collect(links, link_first_, edge);
+    collect(elements, element_first_, ends.a);
+    collect(elements, element_first_, ends.b);
     if (heals_only) {
       std::uint32_t back = 0;
       for (const auto& range : down) back = std::max(back, range.second);
-      if (back < count) heal_at[back].push_back(edge);
+      if (back < count) heal_pairs_.emplace_back(back, edge);
       continue;
     }
     // Up ranges: the gaps between the merged down ranges, inserted into the tree.
+    std::sort(down.begin(), down.end());
     std::uint32_t cursor = 0;
     auto insert = [&](std::uint32_t lo, std::uint32_t hi) {
       for (lo += tree_size_, hi += tree_size_; lo < hi; lo /= 2, hi /= 2) {
@@ -254,8 +269,19 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
 
   last_down_.clear();
   if (heals_only) {
+    heal_offsets_.assign(count + 1, 0);
+    for (const auto& [back, edge] : heal_pairs_) ++heal_offsets_[back + 1];
     for (std::uint32_t checkpoint = 0; checkpoint < count; ++checkpoint) {
-      for (EdgeId edge : heal_at[checkpoint]) UniteEdge(edge);
+      heal_offsets_[checkpoint + 1] += heal_offsets_[checkpoint];
+    }
+    heal_edges_.resize(heal_pairs_.size());
+    std::vector<std::uint32_t>& fill = heal_fill_;
+    fill.assign(heal_offsets_.begin(), heal_offsets_.end() - 1);
+    for (const auto& [back, edge] : heal_pairs_) heal_edges_[fill[back]++] = edge;
+    for (std::uint32_t checkpoint = 0; checkpoint < count; ++checkpoint) {
+      for (std::uint32_t at = heal_offsets_[checkpoint]; at < heal_offsets_[checkpoint + 1]; ++at) {
+        UniteEdge(heal_edges_[at]);
+      }
       Leaf(checkpoint, out);
     }
   } else {
@@ -264,6 +290,7 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
   }
 
   for (const DownSpan& span : elements) element_first_[span.target] = kNone;
+  for (const DownSpan& span : links) link_first_[span.target] = kNone;
   element_spans_ = {};
 }
 

@@ -20,10 +20,12 @@
 // function. A checkpoint where nothing changed copies the previous one.
 //
 // Cost per trial, for A edges touched by the outages and C checkpoints:
-// O(m + n) for the untouched part, then O(A log n) (healing only) or
+// O(m + n) for the untouched part (O(n) when the same edges were touched in
+// the evaluator's previous trial: the base is kept), then O(A log n) (healing only) or
 // O(A log C log n) (general), plus O(C' · (S·a + I) · log n) for the C' ≤ C
 // checkpoints where something changed, S services with a attachments and I
-// function instances. Memory O(n + m) per evaluator (one per thread).
+// function instances. Memory O(n + m) per evaluator (one per thread), with a
+// copy of the base union-find.
 #pragma once
 
 #include <cstdint>
@@ -100,6 +102,7 @@ class LevelEvaluator {
   RollbackUnionFind sets_;
   std::span<const DownSpan> element_spans_;
   std::vector<std::uint32_t> element_first_;  // per element: first span index or kNone
+  std::vector<std::uint32_t> link_first_;     // per link: first span index or kNone
   std::vector<std::uint32_t> edge_stamp_;     // per edge: trial stamp when touched
   std::uint32_t trial_stamp_ = 0;
   std::vector<std::uint32_t> root_stamp_;  // per node: leaf stamp when its mask is valid
@@ -107,6 +110,13 @@ class LevelEvaluator {
   std::vector<std::uint64_t> root_mask_;   // per node, `words` words
   std::vector<std::uint8_t> changed_;      // per checkpoint
   std::vector<std::uint32_t> last_down_;   // followed services down at the last leaf
+  std::vector<EdgeId> touched_;                // this trial's touched edges
+  std::vector<std::pair<std::uint32_t, EdgeId>> heal_pairs_;  // (checkpoint back up, edge)
+  std::vector<std::uint32_t> heal_offsets_, heal_fill_;
+  std::vector<EdgeId> heal_edges_;
+  RollbackUnionFind::Snapshot base_;          // the untouched edges united, flattened
+  std::vector<EdgeId> base_touched_;           // the touched edges it was built without
+  bool has_base_ = false;
   std::vector<std::vector<EdgeId>> tree_;  // segment tree nodes: edges up over the node's range
   std::uint32_t tree_size_ = 1;
 };
