@@ -31,19 +31,24 @@ with open(path) as f:
     n, m = map(int, f.readline().split())
     edges = [tuple(map(int, line.split())) for line in f]
 g = igraph.Graph(n=n, edges=edges)
-rng = random.Random(1)
-start = time.perf_counter()
-total = 0
-for _ in range(trials):
-    h = g.copy()
-    h.delete_vertices(rng.sample(range(n), n // 10))
-    total += max(h.connected_components().sizes())
-print(f"{1000 * (time.perf_counter() - start) / trials:.3f} {total / trials:.1f}")
+best = None
+for _ in range(3):
+    rng = random.Random(1)
+    start = time.perf_counter()
+    total = 0
+    for _ in range(trials):
+        h = g.copy()
+        h.delete_vertices(rng.sample(range(n), n // 10))
+        total += max(h.connected_components().sizes())
+    elapsed = time.perf_counter() - start
+    best = elapsed if best is None else min(best, elapsed)
+print(f"{1000 * best / trials:.3f} {total / trials:.1f}")
 PY
 )
 if /usr/bin/python3 -c "import graph_tool" 2>/dev/null; then
-  peer_gt=$(/usr/bin/python3 - "$graph" "$trials" <<'PY'
-import random, sys, time
+  peer_gt=$(/usr/bin/python3 -W ignore - "$graph" "$trials" 2>/dev/null <<'PY'
+import random, sys, time, warnings
+warnings.simplefilter("ignore")
 import numpy as np
 import graph_tool.all as gt
 path, trials = sys.argv[1], int(sys.argv[2])
@@ -53,24 +58,37 @@ with open(path) as f:
 g = gt.Graph(directed=False)
 g.add_vertex(n)
 g.add_edge_list(edges)
-rng = random.Random(1)
-start = time.perf_counter()
-total = 0
-for _ in range(trials):
-    keep = g.new_vertex_property("bool", val=True)
-    keep.a[rng.sample(range(n), n // 10)] = False
-    view = gt.GraphView(g, vfilt=keep)
-    _, hist = gt.label_components(view)
-    total += int(hist.max())
-print(f"{1000 * (time.perf_counter() - start) / trials:.3f} {total / trials:.1f}")
+best = None
+for _ in range(3):
+    rng = random.Random(1)
+    start = time.perf_counter()
+    total = 0
+    for _ in range(trials):
+        keep = g.new_vertex_property("bool", val=True)
+        keep.a[rng.sample(range(n), n // 10)] = False
+        view = gt.GraphView(g, vfilt=keep)
+        _, hist = gt.label_components(view)
+        total += int(hist.max())
+    elapsed = time.perf_counter() - start
+    best = elapsed if best is None else min(best, elapsed)
+print(f"{1000 * best / trials:.3f} {total / trials:.1f}")
 PY
 )
 else
   peer_gt="skipped"
 fi
-r1=$("$bench_bin" giant "$graph" "$trials" 0.1 1)
-r2=$("$bench_bin" giant "$graph" "$trials" 0.1 2)
+# best of 3 runs: the result line with the lowest ms per trial
+best_giant() {
+  local best="" line
+  for _ in 1 2 3; do
+    line=$("$bench_bin" giant "$graph" "$trials" 0.1 "$1")
+    if [[ -z "$best" ]] || awk "BEGIN{exit !($(ms "$line") < $(ms "$best"))}"; then best=$line; fi
+  done
+  echo "$best"
+}
 ms() { /usr/bin/python3 -c 'import json,sys; print(json.loads(sys.argv[1])["ms_per_trial"])' "$1"; }
+r1=$(best_giant 1)
+r2=$(best_giant 2)
 giant() { /usr/bin/python3 -c 'import json,sys; print(json.loads(sys.argv[1])["mean_giant"])' "$1"; }
 ms1=$(ms "$r1"); ms2=$(ms "$r2"); ig_ms=${peer_igraph% *}
 ratio() { awk "BEGIN{printf \"%.0fx\", $1/$2}"; }

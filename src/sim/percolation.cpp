@@ -288,40 +288,61 @@ PercolationResult RunPercolation(const Network& network, const PercolationOption
   return result;
 }
 
-std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double fraction,
-                                              std::uint32_t trials, std::uint64_t seed,
-                                              unsigned threads) {
+std::vector<std::uint32_t> RandomRemovalGiant(const Topology& topology, double fraction, std::uint32_t trials,
+                                              std::uint64_t seed, unsigned threads) {
   const std::uint32_t n = topology.NodeCount();
   const auto removed = static_cast<std::uint32_t>(std::llround(std::clamp(fraction, 0.0, 1.0) * n));
   std::vector<std::uint32_t> giant(trials, 0);
   threads = Workers(threads, std::max(1U, trials));
+  // Per worker: the identity permutation (restored after each trial by
+  // undoing the swaps), a trial stamp per node for "removed", and one array
+  // for the union-find: a root holds −size, any other node its parent.
   struct Scratch {
     std::vector<NodeId> pool;
-    std::vector<std::uint8_t> gone;
-    Forest forest;
+    std::vector<std::uint32_t> swaps;
+    std::vector<std::uint32_t> gone;
+    std::vector<std::int32_t> link;
   };
   std::vector<Scratch> scratch(threads);
   ParallelTrials(trials, threads, nullptr, [&](unsigned worker, std::uint32_t trial) {
     Scratch& mine = scratch[worker];
-    Rng rng = Rng::ForTrial(seed, trial);
-    mine.pool.resize(n);
-    std::iota(mine.pool.begin(), mine.pool.end(), 0U);
-    mine.gone.assign(n, 0);
-    for (std::uint32_t index = 0; index < removed; ++index) {
-      std::swap(mine.pool[index], mine.pool[index + rng.Index(n - index)]);
-      mine.gone[mine.pool[index]] = 1;
+    if (mine.pool.size() != n) {
+      mine.pool.resize(n);
+      std::iota(mine.pool.begin(), mine.pool.end(), 0U);
+      mine.gone.assign(n, kNone);
     }
-    mine.forest.Reset(n);
-    std::uint32_t best = removed < n ? 1 : 0;
+    Rng rng = Rng::ForTrial(seed, trial);
+    mine.swaps.clear();
+    for (std::uint32_t index = 0; index < removed; ++index) {
+      const auto pick = static_cast<std::uint32_t>(index + rng.Index(n - index));
+      std::swap(mine.pool[index], mine.pool[pick]);
+      mine.swaps.push_back(pick);
+      mine.gone[mine.pool[index]] = trial;
+    }
+    for (std::uint32_t index = removed; index-- > 0;) std::swap(mine.pool[index], mine.pool[mine.swaps[index]]);
+    mine.link.assign(n, -1);
+    std::int32_t* link = mine.link.data();
+    auto find = [link](std::uint32_t x) {
+      while (link[x] >= 0) {
+        const auto parent = static_cast<std::uint32_t>(link[x]);
+        if (link[parent] >= 0) link[x] = link[parent];  // path halving
+        x = static_cast<std::uint32_t>(link[x]);
+      }
+      return x;
+    };
+    std::int32_t best = removed < n ? 1 : 0;
     for (EdgeId edge = 0; edge < topology.EdgeCount(); ++edge) {
       const Edge ends = topology.Ends(edge);
-      if (mine.gone[ends.a] != 0 || mine.gone[ends.b] != 0) continue;
-      const std::uint32_t a = mine.forest.Find(ends.a);
-      const std::uint32_t b = mine.forest.Find(ends.b);
+      if (mine.gone[ends.a] == trial || mine.gone[ends.b] == trial) continue;
+      std::uint32_t a = find(ends.a);
+      std::uint32_t b = find(ends.b);
       if (a == b) continue;
-      best = std::max(best, mine.forest.Size(mine.forest.Link(a, b)));
+      if (link[a] > link[b]) std::swap(a, b);  // a is the larger set (more negative)
+      link[a] += link[b];
+      link[b] = static_cast<std::int32_t>(a);
+      best = std::max(best, -link[a]);
     }
-    giant[trial] = best;
+    giant[trial] = static_cast<std::uint32_t>(best);
   });
   return giant;
 }

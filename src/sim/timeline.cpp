@@ -109,9 +109,21 @@ void LevelEvaluator::Leaf(std::uint32_t checkpoint, TrialLevels& out) {
       mask[function / 64] |= std::uint64_t{1} << (function % 64);
     }
   }
+  // While the network only heals, a service that is up stays up: only the
+  // services down at the previous checkpoint need a look.
+  const bool incremental = monotone_ && checkpoint > 0;
+  if (incremental) {
+    for (std::size_t index = 0; index < series_count; ++index) {
+      out.weight_up[index * count + checkpoint] = out.weight_up[index * count + checkpoint - 1];
+      out.services_up[index * count + checkpoint] = out.services_up[index * count + checkpoint - 1];
+    }
+    candidates_.swap(last_down_);
+  }
   last_down_.clear();
   const Network& network = *net_.network;
-  for (std::uint32_t followed = 0; followed < series_.services.size(); ++followed) {
+  const auto total = static_cast<std::uint32_t>(incremental ? candidates_.size() : series_.services.size());
+  for (std::uint32_t position = 0; position < total; ++position) {
+    const std::uint32_t followed = incremental ? candidates_[position] : position;
     const Service& service = network.services[series_.services[followed]];
     const std::uint64_t* need = &series_.need_mask[static_cast<std::size_t>(followed) * words];
     bool up = false;
@@ -268,6 +280,7 @@ void LevelEvaluator::Evaluate(std::span<const DownSpan> elements, std::span<cons
   }
 
   last_down_.clear();
+  monotone_ = heals_only;
   if (heals_only) {
     heal_offsets_.assign(count + 1, 0);
     for (const auto& [back, edge] : heal_pairs_) ++heal_offsets_[back + 1];

@@ -110,6 +110,8 @@ class LevelEvaluator {
   std::vector<std::uint64_t> root_mask_;   // per node, `words` words
   std::vector<std::uint8_t> changed_;      // per checkpoint
   std::vector<std::uint32_t> last_down_;   // followed services down at the last leaf
+  std::vector<std::uint32_t> candidates_;
+  bool monotone_ = false;  // this trial only heals
   std::vector<EdgeId> touched_;                // this trial's touched edges
   std::vector<std::pair<std::uint32_t, EdgeId>> heal_pairs_;  // (checkpoint back up, edge)
   std::vector<std::uint32_t> heal_offsets_, heal_fill_;
