@@ -90,6 +90,8 @@ const std::vector<CommandSpec>& Commands() {
       {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},
       {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",
        SetupAlliance},
+      {"simulate", "Monte Carlo resilience: service lost under a hazard and how fast it recovers",
+       SetupSimulate},
   };
   return commands;
 }

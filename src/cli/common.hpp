@@ -66,5 +66,6 @@ CommandRunner SetupExport(CLI::App& command);
 CommandRunner SetupGenerate(CLI::App& command);
 CommandRunner SetupImport(CLI::App& command);
 CommandRunner SetupAlliance(CLI::App& command);
+CommandRunner SetupSimulate(CLI::App& command);
 
 }  // namespace redoubt::cli

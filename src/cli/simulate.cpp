@@ -1,0 +1,270 @@
+// redoubt simulate INVENTORY... --scenario FILE — Monte Carlo resilience:
+// how much critical service a hazard takes down and how fast recovery brings
+// it back, per sector, with bands and confidence intervals; or, with
+// --percolation, the service level against the share of elements failed.
+//
+// Ctrl-C stops the run cleanly: trials in flight finish, the output holds the
+// completed trials marked "partial": true, and the exit code is 130.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/common.hpp"
+#include "core/error.hpp"
+#include "sim/metrics.hpp"
+#include "sim/percolation.hpp"
+#include "sim/resilience_json.hpp"
+#include "sim/scenario.hpp"
+#include "sim/simulation.hpp"
+
+namespace redoubt::cli {
+
+namespace {
+
+// The one piece of global mutable state in redoubt: a signal handler can
+// reach nothing else. Set by SIGINT while a run is in progress, polled by the
+// workers between trials; reset before each run.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) {
+  g_interrupted.store(true);
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
+// Installs the handler for the lifetime of a run.
+class InterruptScope {
+ public:
+  InterruptScope() {
+    g_interrupted.store(false);
+    previous_ = std::signal(SIGINT, OnInterrupt);
+  }
+  ~InterruptScope() { std::signal(SIGINT, previous_); }
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  void (*previous_)(int) = SIG_DFL;
+};
+
+struct SimulateOptions {
+  std::vector<std::string> paths;
+  InputOptions input;
+  std::string scenario;
+  std::optional<std::uint32_t> trials;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  OutputFormat format = OutputFormat::kText;
+  std::string output;
+  bool percolation = false;
+  std::uint32_t points = 101;
+  std::size_t top = 10;
+  bool quiet = false;
+};
+
+// A progress bar on stderr when it is a terminal; nothing otherwise.
+std::function<void(std::uint32_t, std::uint32_t)> ProgressBar(const SimulateOptions& options,
+                                                              std::string label) {
+  if (options.quiet || isatty(STDERR_FILENO) == 0) return nullptr;
+  return [label = std::move(label)](std::uint32_t done, std::uint32_t total) {
+    constexpr int kWidth = 30;
+    const int filled =
+        total == 0 ? kWidth : static_cast<int>(static_cast<std::uint64_t>(done) * kWidth / total);
+    std::cerr << fmt::format(
+                     "\r{} [{}{}] {}/{}", label, std::string(static_cast<std::size_t>(filled), '#'),
+                     std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, total)
+              << (done >= total || g_interrupted.load() ? "\n" : "") << std::flush;
+  };
+}
+
+std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+
+std::string Hours(const Estimate& estimate) {
+  return fmt::format("{:.1f}{}", estimate.mean, estimate.censored > 0 ? "+" : "");
+}
+
+std::string RenderRun(const PreparedRun& run, const RunResults& results,
+                      const ResilienceSummary& summary, std::size_t top) {
+  const Network& network = *run.net.network;
+  std::string out = fmt::format(
+      "network {}: {} elements, {} links, {} services followed, {} trials{}\n", network.info.id,
+      network.elements.size(), network.links.size(), run.series.services.size(), results.completed,
+      results.partial ? " (partial: interrupted)" : "");
+  for (const std::string& note : run.notes) out += fmt::format("  note: {}\n", note);
+  if (!run.down_at_start.empty()) {
+    out += fmt::format("  note: {} service(s) already down before the hazard are left out\n",
+                       run.down_at_start.size());
+  }
+  out += fmt::format("\n  {:<14} {:>8} {:>10}  {:>22}  {:>9}  {:>8} {:>8} {:>8}\n", "series",
+                     "services", "weight", "loss (level-hours) CI95", "min level", "to 90%",
+                     "to 95%", "to 100%");
+  for (const SeriesSummary& series : summary.series) {
+    out += fmt::format("  {:<14} {:>8} {:>10g}  {:>22}  {:>9}  {:>8} {:>8} {:>8}\n", series.name,
+                       series.services, series.weight,
+                       fmt::format("{:.2f} [{:.2f}, {:.2f}]", series.loss_hours.mean,
+                                   series.loss_hours.ci_low, series.loss_hours.ci_high),
+                       Percent(series.min_level.mean), Hours(series.recover_90_hours),
+                       Hours(series.recover_95_hours), Hours(series.recover_100_hours));
+  }
+  out +=
+      "  (times in hours, means over trials; + : some trials had not recovered by the horizon)\n";
+  if (!summary.series.empty()) {
+    const SeriesSummary& all = summary.series.front();
+    out += "\n  share of weight up (all services): mean [p5, p95]\n";
+    const std::uint32_t count = run.grid.count;
+    const std::uint32_t step = std::max(1U, (count - 1) / 10);
+    for (std::uint32_t checkpoint = 0; checkpoint < count; checkpoint += step) {
+      out += fmt::format("    t = {:>8.1f} h  {:>7} [{}, {}]\n", run.grid.At(checkpoint),
+                         Percent(all.weight_level.mean[checkpoint]),
+                         Percent(all.weight_level.p5[checkpoint]),
+                         Percent(all.weight_level.p95[checkpoint]));
+    }
+  }
+  if (!summary.services.empty()) {
+    out += "\n  services hurt most (share of trials down at some checkpoint, mean hours down)\n";
+    for (std::size_t index = 0; index < std::min(top, summary.services.size()); ++index) {
+      const ServiceHurt& hurt = summary.services[index];
+      const Service& service = network.services[hurt.service];
+      out +=
+          fmt::format("    {:<32} {:<13} {:>7} [{}, {}]  {:>8.1f} h\n", network.Str(service.id),
+                      Name(service.sector), Percent(hurt.down_share), Percent(hurt.down_share_low),
+                      Percent(hurt.down_share_high), hurt.mean_down_hours);
+    }
+  }
+  if (!summary.regions.empty()) {
+    out += "\n  regions hurt most (share of trials hurt, mean weight-hours lost)\n";
+    for (std::size_t index = 0; index < std::min(top, summary.regions.size()); ++index) {
+      const RegionHurt& hurt = summary.regions[index];
+      out += fmt::format("    {:<32} {:>7}  {:>12.1f}\n",
+                         hurt.region.empty() ? "(unknown)" : hurt.region, Percent(hurt.hurt_share),
+                         hurt.weight_hours_lost.mean);
+    }
+  }
+  return out;
+}
+
+std::string RenderPercolation(const Network& network, const PercolationResult& result) {
+  std::string out =
+      fmt::format("network {}: percolation over {} random orderings{}\n", network.info.id,
+                  result.completed, result.partial ? " (partial: interrupted)" : "");
+  out +=
+      fmt::format("  {:>8}  {:>22}  {:>22}\n", "failed", "giant component", "weight up (p5-p95)");
+  const std::size_t step = std::max<std::size_t>(1, (result.fraction_failed.size() - 1) / 10);
+  for (std::size_t point = 0; point < result.fraction_failed.size(); point += step) {
+    out += fmt::format("  {:>8}  {:>22}  {:>22}\n", Percent(result.fraction_failed[point]),
+                       Percent(result.giant_share.mean[point]),
+                       fmt::format("{} ({}-{})", Percent(result.weight_level.mean[point]),
+                                   Percent(result.weight_level.p5[point]),
+                                   Percent(result.weight_level.p95[point])));
+  }
+  return out;
+}
+
+int Run(const SimulateOptions& options) {
+  InterruptScope interrupt_scope;
+  std::optional<Scenario> scenario;
+  if (!options.scenario.empty()) {
+    auto loaded = LoadScenario(options.scenario);
+    PrintDiagnostics(loaded.diagnostics(), std::cerr);
+    if (!loaded.ok()) return kExitBadInput;
+    scenario = std::move(loaded).value();
+  } else if (!options.percolation) {
+    std::cerr << "redoubt simulate: error: no scenario \u2014 give --scenario FILE (see "
+                 "data/scenarios/), "
+                 "or --percolation\n";
+    return kExitBadInput;
+  }
+  auto networks = LoadNetworks(options.paths, options.input);
+  if (!networks) return kExitBadInput;
+
+  RunHeader header;
+  header.seed = options.seed.value_or(scenario && !options.percolation ? scenario->seed : 1);
+  header.trials =
+      options.trials.value_or(scenario && !options.percolation ? scenario->trials : 100);
+  header.completed = header.trials;
+  std::vector<nlohmann::ordered_json> documents;
+  std::string text;
+  if (options.percolation) {
+    header.scenario = nullptr;
+    for (const Network& network : *networks) {
+      PercolationOptions percolation{.orderings = header.trials,
+                                     .seed = header.seed,
+                                     .points = options.points,
+                                     .threads = options.threads,
+                                     .stop = &g_interrupted};
+      const PercolationResult result = RunPercolation(network, percolation);
+      header.completed = std::min(header.completed, result.completed);
+      header.partial = header.partial || result.partial;
+      documents.push_back(PercolationNetworkJson(network, result));
+      text += (text.empty() ? "" : "\n") + RenderPercolation(network, result);
+      if (g_interrupted.load()) break;
+    }
+  } else {
+    scenario->document["trials"] = header.trials;
+    scenario->document["seed"] = header.seed;
+    header.scenario = scenario->document;
+    text = fmt::format("scenario {}{} (seed {}, {} trials, horizon {:g} h, {} checkpoints)\n\n",
+                       scenario->id, scenario->title.empty() ? "" : " \u2014 " + scenario->title,
+                       header.seed, header.trials, scenario->horizon_hours, scenario->checkpoints);
+    for (const Network& network : *networks) {
+      auto run = PrepareRun(network, *scenario, {.seed = header.seed, .trials = header.trials});
+      RunControl control{
+          .threads = options.threads,
+          .stop = &g_interrupted,
+          .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
+      const RunResults results = RunTrials(*run, control);
+      const ResilienceSummary summary = Summarize(*run, results, options.top);
+      header.completed = std::min(header.completed, results.completed);
+      header.partial = header.partial || results.partial;
+      documents.push_back(ResilienceNetworkJson(*run, results, summary));
+      text += RenderRun(*run, results, summary, options.top) + "\n";
+      if (g_interrupted.load()) break;
+    }
+  }
+  header.partial = header.partial || documents.size() < networks->size();
+  if (options.format == OutputFormat::kJson) {
+    WriteOutput(options.output, ResilienceDocument(header, std::move(documents)).dump(2) + "\n");
+  } else {
+    WriteOutput(options.output, text);
+  }
+  if (header.partial) {
+    std::cerr << fmt::format(
+        "redoubt simulate: interrupted after {} of {} trials; the results are partial\n",
+        header.completed, header.trials);
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupSimulate(CLI::App& command) {
+  auto options = std::make_shared<SimulateOptions>();
+  command.add_option("files", options->paths, "Inventory files (JSON or YAML)")->required();
+  options->input.AddTo(command);
+  command.add_option("--scenario", options->scenario, "Scenario file (redoubt/scenario@1)")
+      ->check(CLI::ExistingFile);
+  command
+      .add_option("--trials", options->trials,
+                  "Trials (default: the scenario's; percolation: orderings, 100)")
+      ->check(CLI::Range(1U, 1000000000U));
+  command.add_option("--seed", options->seed, "Seed (default: the scenario's)");
+  command.add_option("--threads", options->threads, "Worker threads (default: all cores)");
+  AddFormatOption(command, options->format);
+  command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
+  command.add_flag("--percolation", options->percolation,
+                   "Service level against the share of elements failed at random (Newman-Ziff)");
+  command.add_option("--points", options->points, "Percolation: points on the curve (default 101)")
+      ->check(CLI::Range(2U, 100000U));
+  command.add_option("--top", options->top, "Services and regions to list (default 10)");
+  command.add_flag("-q,--quiet", options->quiet, "No progress bar");
+  command.footer(
+      "JSON output is a redoubt/resilience@1 document with the seed, the trials and the scenario, "
+      "so a run can be reproduced. Results do not depend on --threads. Ctrl-C stops cleanly: "
+      "the completed trials are reported as partial and the exit code is 130.");
+  return [options] { return Run(*options); };
+}
+
+}  // namespace redoubt::cli

@@ -1,0 +1,354 @@
+#include "sim/recovery.hpp"
+
+#include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <queue>
+
+#include "io/node_reader.hpp"
+#include "sim/geo.hpp"
+
+namespace redoubt {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kPriorityNames = {"critical-first", "weight-first",
+                                                            "nearest-first"};
+
+std::vector<std::string_view> RepairKeys() {
+  std::vector<std::string_view> keys = {"default", "link"};
+  for (std::string_view name : DomainNames()) keys.push_back(name);
+  for (std::string_view name : MediumNames()) keys.push_back(name);
+  for (const KindInfo& info : BuiltinKinds()) keys.push_back(info.name);
+  return keys;
+}
+
+}  // namespace
+
+std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& source,
+                                         Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.ErrorCount();
+  MapReader reader(node, source, diagnostics, "recovery",
+                   {"crews", "repair_hours", "replace_days", "priority", "travel_kmh"});
+  if (!reader.ok()) return std::nullopt;
+  RecoverySpec spec;
+  const NumberBounds count_bounds{.min = 0, .max = 1e7, .integer = true};
+  if (const Node* crews = reader.Get("crews", Need::kRequired)) {
+    if (crews->IsMap()) {
+      MapReader crew_reader(*crews, source, diagnostics, "crews of recovery",
+                            {"count", "by_region"});
+      spec.crews = static_cast<std::uint32_t>(
+          crew_reader.Number("count", Need::kOptional, count_bounds).value_or(0));
+      if (const Node* by_region = crew_reader.Get("by_region")) {
+        if (!by_region->IsMap()) {
+          crew_reader.Error(*by_region, "'by_region' of crews must map region names to crew counts",
+                            "write by_region: {London: 6, Scotland: 3}");
+        } else {
+          for (const Field& field : by_region->fields) {
+            if (auto count = ReadNumber(field.value, source, diagnostics,
+                                        fmt::format("crews of region '{}'", field.key),
+                                        {.min = 1, .max = 1e7, .integer = true})) {
+              spec.crews_by_region.emplace_back(field.key, static_cast<std::uint32_t>(*count));
+            }
+          }
+        }
+      }
+    } else {
+      spec.crews = static_cast<std::uint32_t>(
+          reader.Number("crews", Need::kRequired, count_bounds).value_or(0));
+    }
+  }
+  if (const Node* repair = reader.Get("repair_hours", Need::kRequired)) {
+    if (LooksLikeDistribution(*repair)) {
+      if (auto distribution =
+              ReadDistribution(*repair, source, diagnostics, "'repair_hours' of recovery")) {
+        spec.repair = *distribution;
+      }
+    } else if (!repair->IsMap()) {
+      reader.Error(*repair, "'repair_hours' of recovery must be a distribution or a table by kind",
+                   "write repair_hours: 6, or {lognormal: {median: 6, sigma: 0.6}}, or "
+                   "{default: 6, gnb: 8, fiber: 12}");
+    } else {
+      const std::vector<std::string_view> keys = RepairKeys();
+      bool has_default = false;
+      for (const Field& field : repair->fields) {
+        const bool known = std::find(keys.begin(), keys.end(), field.key) != keys.end();
+        if (!known) {
+          diagnostics.Warning(source.LocationOf(field.key_offset),
+                              fmt::format("'{}' in repair_hours is not a built-in kind, domain or "
+                                          "medium; it applies only to a custom kind of that name",
+                                          field.key),
+                              SuggestionHint(field.key, keys));
+        }
+        auto distribution = ReadDistribution(field.value, source, diagnostics,
+                                             fmt::format("repair_hours of '{}'", field.key));
+        if (!distribution) continue;
+        if (field.key == "default") {
+          has_default = true;
+          spec.repair = *distribution;
+        } else {
+          spec.repair_by.emplace_back(field.key, *distribution);
+        }
+      }
+      if (!has_default) {
+        reader.Error(*repair, "'repair_hours' table of recovery has no 'default'",
+                     "add default: <hours> for the kinds not listed");
+      }
+    }
+  }
+  spec.replace_hours =
+      24.0 * reader.Number("replace_days", Need::kOptional, {.min = 0}).value_or(0);
+  spec.travel_kmh =
+      reader.Number("travel_kmh", Need::kOptional, {.min = 0, .exclusive_min = true}).value_or(0);
+  if (const Node* priority = reader.Get("priority")) {
+    if (priority->IsMap()) {
+      MapReader order(*priority, source, diagnostics, "priority of recovery", {"order"});
+      if (auto ids = order.StringList("order", Need::kRequired)) spec.order = *ids;
+      spec.priority = Priority::kOrder;
+    } else if (auto choice = reader.Choice("priority", kPriorityNames)) {
+      spec.priority = static_cast<Priority>(*choice);
+    }
+  }
+  if (diagnostics.ErrorCount() != errors_before) return std::nullopt;
+  return spec;
+}
+
+RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
+                             std::vector<std::string>& notes)
+    : replace_hours_(spec.replace_hours),
+      travel_kmh_(spec.travel_kmh),
+      nearest_(spec.priority == Priority::kNearestFirst) {
+  const Network& network = *net.network;
+  element_count_ = static_cast<std::uint32_t>(network.elements.size());
+  const std::size_t slots = network.elements.size() + network.links.size();
+
+  // Pools: 0 = the shared crews, then one per region with its own crews.
+  pools_.push_back(spec.crews);
+  absl::flat_hash_map<StringId, std::uint32_t> pool_of_region;
+  for (const auto& [region, count] : spec.crews_by_region) {
+    const auto id = network.strings->Find(region);
+    bool used = false;
+    if (id) {
+      for (const Site& site : network.sites) used = used || site.region == *id;
+    }
+    if (!used) {
+      notes.push_back(
+          fmt::format("recovery: no site in region '{}'; its {} crews stand idle", region, count));
+      continue;
+    }
+    pool_of_region.emplace(*id, static_cast<std::uint32_t>(pools_.size()));
+    pools_.push_back(count);
+  }
+  auto region_pool = [&](SiteIndex site) -> std::uint32_t {
+    std::uint32_t pool = 0;
+    if (site != kNone) {
+      auto found = pool_of_region.find(network.sites[site].region);
+      if (found != pool_of_region.end()) pool = found->second;
+    }
+    return pools_[pool] == 0 ? kNone : pool;
+  };
+  auto site_of_link = [&](const Link& link) {
+    const SiteIndex site = network.elements[link.a].site;
+    return site != kNone ? site : network.elements[link.b].site;
+  };
+
+  // Repair-time distributions: 0 = default, then one per table entry.
+  distributions_.push_back(spec.repair);
+  absl::flat_hash_map<std::string_view, std::uint16_t> by_name;
+  for (const auto& [name, distribution] : spec.repair_by) {
+    by_name.emplace(name, static_cast<std::uint16_t>(distributions_.size()));
+    distributions_.push_back(distribution);
+  }
+  auto lookup = [&](std::string_view first, std::string_view second) -> std::uint16_t {
+    if (auto found = by_name.find(first); found != by_name.end()) return found->second;
+    if (auto found = by_name.find(second); found != by_name.end()) return found->second;
+    return 0;
+  };
+
+  pool_of_.resize(slots);
+  distribution_of_.resize(slots);
+  place_.resize(slots);
+  for (ElementIndex element = 0; element < network.elements.size(); ++element) {
+    const Element& record = network.elements[element];
+    pool_of_[element] = region_pool(record.site);
+    distribution_of_[element] = lookup(network.kinds[record.kind].name, Name(record.domain));
+    if (record.site != kNone && network.sites[record.site].HasCoordinates()) {
+      place_[element] = {network.sites[record.site].lat, network.sites[record.site].lon, true};
+    }
+  }
+  for (LinkIndex link = 0; link < network.links.size(); ++link) {
+    const Link& record = network.links[link];
+    const std::size_t slot = element_count_ + link;
+    pool_of_[slot] = region_pool(site_of_link(record));
+    distribution_of_[slot] = lookup(Name(record.medium), "link");
+    // A link is worked on from its first end that has a known place.
+    place_[slot] = place_[record.a].known ? place_[record.a] : place_[record.b];
+  }
+
+  // Static priority positions.
+  std::vector<std::uint32_t> order(slots);
+  std::iota(order.begin(), order.end(), 0U);
+  auto weight = [&](std::uint32_t slot) {
+    return slot < element_count_ ? net.criticality.element_weight[slot]
+                                 : net.criticality.link_weight[slot - element_count_];
+  };
+  auto rank = [&](std::uint32_t slot) {
+    return slot < element_count_ ? net.criticality.element_rank[slot]
+                                 : net.criticality.link_rank[slot - element_count_];
+  };
+  std::vector<std::uint32_t> listed(slots, kNone);
+  if (spec.priority == Priority::kOrder) {
+    absl::flat_hash_map<std::string_view, std::uint32_t> link_by_id;
+    for (LinkIndex link = 0; link < network.links.size(); ++link) {
+      if (network.links[link].id != kNoString)
+        link_by_id.emplace(network.Str(network.links[link].id), link);
+    }
+    std::uint32_t next = 0;
+    for (const std::string& id : spec.order) {
+      const ElementIndex element = network.FindElement(id);
+      if (element != kNone) {
+        if (listed[element] == kNone) listed[element] = next++;
+      } else if (auto link = link_by_id.find(id); link != link_by_id.end()) {
+        if (listed[element_count_ + link->second] == kNone)
+          listed[element_count_ + link->second] = next++;
+      } else {
+        notes.push_back(
+            fmt::format("recovery: priority order names '{}', which is not in this network", id));
+      }
+    }
+  }
+  const bool weight_first = spec.priority == Priority::kWeightFirst;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (listed[a] != listed[b]) return listed[a] < listed[b];
+    if (weight_first && weight(a) != weight(b)) return weight(a) > weight(b);
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    if (weight(a) != weight(b)) return weight(a) > weight(b);
+    return a < b;
+  });
+  position_.resize(slots);
+  for (std::uint32_t at = 0; at < slots; ++at) position_[order[at]] = at;
+
+  std::uint64_t total_crews = 0;
+  for (std::uint32_t count : pools_) total_crews += count;
+  if (total_crews == 0) {
+    notes.push_back("recovery: no crews; nothing is repaired");
+    pools_.clear();
+  }
+}
+
+void RecoveryModel::Schedule(std::vector<RepairJob>& jobs, double horizon_hours, Rng& rng) const {
+  for (RepairJob& job : jobs) job.done_hours = kNever;
+  if (pools_.empty()) return;
+  for (RepairJob& job : jobs)
+    job.repair_hours = distributions_[distribution_of_[Slot(job)]].Sample(rng);
+  std::vector<std::vector<std::uint32_t>> members(pools_.size());
+  for (std::uint32_t index = 0; index < jobs.size(); ++index) {
+    const std::uint32_t pool = pool_of_[Slot(jobs[index])];
+    if (pool != kNone) members[pool].push_back(index);
+  }
+  for (std::size_t pool = 0; pool < pools_.size(); ++pool) {
+    if (!members[pool].empty()) SchedulePool(jobs, members[pool], pools_[pool], horizon_hours);
+  }
+}
+
+void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::uint32_t>& members,
+                                 std::uint32_t crews, double horizon_hours) const {
+  auto ready_at = [&](std::uint32_t index) {
+    const RepairJob& job = jobs[index];
+    return job.failed_hours + (job.replace ? replace_hours_ : 0.0);
+  };
+  // Jobs in order of ready time. Hazards mostly strike many elements at the
+  // same moment, so the order is checked first and sorted only when needed;
+  // ties need no order, as the waiting heap orders by priority position.
+  auto by_ready = [&](std::uint32_t a, std::uint32_t b) { return ready_at(a) < ready_at(b); };
+  if (!std::is_sorted(members.begin(), members.end(), by_ready)) {
+    std::stable_sort(members.begin(), members.end(), by_ready);
+  }
+  // Crews: (free at, crew number), earliest first.
+  using CrewEntry = std::pair<double, std::uint32_t>;
+  std::priority_queue<CrewEntry, std::vector<CrewEntry>, std::greater<>> free_crews;
+  const std::uint32_t active =
+      std::min<std::uint32_t>(crews, static_cast<std::uint32_t>(members.size()));
+  for (std::uint32_t crew = 0; crew < active; ++crew) free_crews.emplace(0.0, crew);
+  std::vector<Place> crew_place(active);
+  // Waiting jobs: a min-heap by (priority position, job); nearest-first scans a list.
+  using Waiting = std::pair<std::uint32_t, std::uint32_t>;
+  std::vector<Waiting> waiting;
+  std::vector<std::uint32_t> waiting_list;
+  auto waiting_empty = [&] { return nearest_ ? waiting_list.empty() : waiting.empty(); };
+  // Moves the jobs ready by `time` to the waiting jobs; a large batch is
+  // heapified at once (O(batch)) rather than pushed one by one.
+  std::size_t next = 0;
+  auto admit = [&](double time) {
+    const std::size_t before = waiting.size();
+    while (next < members.size() && ready_at(members[next]) <= time) {
+      const std::uint32_t index = members[next++];
+      if (nearest_) {
+        waiting_list.push_back(index);
+      } else {
+        waiting.emplace_back(position_[Slot(jobs[index])], index);
+      }
+    }
+    if (nearest_ || waiting.size() == before) return;
+    if (waiting.size() - before > before) {
+      std::make_heap(waiting.begin(), waiting.end(), std::greater<>());
+    } else {
+      for (std::size_t at = before + 1; at <= waiting.size(); ++at) {
+        std::push_heap(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(at), std::greater<>());
+      }
+    }
+  };
+  while (!free_crews.empty()) {
+    const auto [free_at, crew] = free_crews.top();
+    admit(free_at);
+    double start = free_at;
+    if (waiting_empty()) {
+      if (next == members.size()) break;
+      start = ready_at(members[next]);
+      admit(start);
+    }
+    if (start > horizon_hours) break;
+    std::uint32_t chosen = 0;
+    if (nearest_) {
+      std::size_t best = 0;
+      double best_km = kNever;
+      const Place& from = crew_place[crew];
+      for (std::size_t at = 0; at < waiting_list.size(); ++at) {
+        const Place& to = place_[Slot(jobs[waiting_list[at]])];
+        const double km =
+            !from.known ? 0.0
+                        : (!to.known ? kNever : HaversineKm(from.lat, from.lon, to.lat, to.lon));
+        const bool better =
+            km < best_km || (km == best_km && position_[Slot(jobs[waiting_list[at]])] <
+                                                  position_[Slot(jobs[waiting_list[best]])]);
+        if (at == 0 || better) {
+          best = at;
+          best_km = km;
+        }
+      }
+      chosen = waiting_list[best];
+      waiting_list[best] = waiting_list.back();
+      waiting_list.pop_back();
+    } else {
+      std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
+      chosen = waiting.back().second;
+      waiting.pop_back();
+    }
+    RepairJob& job = jobs[chosen];
+    const Place& to = place_[Slot(job)];
+    double travel = 0;
+    if (travel_kmh_ > 0 && crew_place[crew].known && to.known) {
+      travel =
+          HaversineKm(crew_place[crew].lat, crew_place[crew].lon, to.lat, to.lon) / travel_kmh_;
+    }
+    job.done_hours = start + travel + job.repair_hours;
+    if (to.known) crew_place[crew] = to;
+    free_crews.pop();
+    free_crews.emplace(job.done_hours, crew);
+  }
+}
+
+}  // namespace redoubt

@@ -1,0 +1,229 @@
+#include "sim/simulation.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <chrono>
+#include <thread>
+
+#include "analysis/exposure_summary.hpp"
+
+namespace redoubt {
+
+std::unique_ptr<PreparedRun> PrepareRun(const Network& network, const Scenario& scenario,
+                                        RunSettings settings) {
+  auto run = std::make_unique<PreparedRun>();
+  run->settings = settings;
+  run->topology = BuildNetworkTopology(network);
+  run->net.network = &network;
+  run->net.topology = &run->topology.topology;
+  run->net.demand = BuildServiceDemand(network);
+  run->net.criticality = ComputeCriticality(network, run->topology.topology, run->net.demand);
+  run->net.seed = settings.seed;
+  run->grid = {scenario.horizon_hours, scenario.checkpoints};
+  run->hazard = scenario.hazard->Bind(run->net, run->notes);
+  if (scenario.recovery) run->recovery = RecoveryModel(*scenario.recovery, run->net, run->notes);
+
+  const BitVector up = ServicesUp(network, run->topology.topology, run->net.demand);
+  std::vector<ServiceIndex> followed;
+  for (ServiceIndex service = 0; service < network.services.size(); ++service) {
+    (up.Test(service) ? followed : run->down_at_start).push_back(service);
+  }
+  run->series = BuildServiceSeries(network, run->net.demand, followed);
+  for (ServiceIndex service : followed) {
+    run->regions.emplace_back(ServiceRegion(network, network.services[service]));
+  }
+  std::vector<std::string> names = run->regions;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const std::string& region : run->regions) {
+    run->region_of.push_back(static_cast<std::uint32_t>(
+        std::lower_bound(names.begin(), names.end(), region) - names.begin()));
+  }
+  run->regions = std::move(names);
+  return run;
+}
+
+namespace {
+
+// Merged [down, up) intervals of one target, in hours, to checkpoint spans.
+void AppendSpans(std::uint32_t target, std::vector<std::pair<double, double>>& intervals,
+                 const CheckpointGrid& grid, std::vector<DownSpan>& out) {
+  std::sort(intervals.begin(), intervals.end());
+  const std::size_t begin = out.size();
+  for (const auto& [down, up] : intervals) {
+    const std::uint32_t first = grid.FirstAtOrAfter(down);
+    const std::uint32_t last = grid.FirstAtOrAfter(up);
+    if (first >= last) continue;
+    if (out.size() > begin && out.back().last >= first) {
+      out.back().last = std::max(out.back().last, last);
+    } else {
+      out.push_back({target, first, last});
+    }
+  }
+}
+
+}  // namespace
+
+TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
+  Rng rng = Rng::ForTrial(run.settings.seed, trial);
+  std::vector<Outage> outages;
+  run.hazard->Sample(run.net, rng, 0.0, outages);
+  std::sort(outages.begin(), outages.end(), [](const Outage& a, const Outage& b) {
+    if (a.link != b.link) return !a.link;
+    if (a.target != b.target) return a.target < b.target;
+    if (a.down_hours != b.down_hours) return a.down_hours < b.down_hours;
+    if (a.needs_crew != b.needs_crew) return a.needs_crew;
+    if (a.replace != b.replace) return a.replace;
+    return a.up_hours < b.up_hours;
+  });
+  // One repair job per target: from its earliest failure that needs a crew.
+  std::vector<RepairJob> jobs;
+  for (std::size_t at = 0; at < outages.size(); ++at) {
+    const Outage& outage = outages[at];
+    if (!outage.needs_crew) continue;
+    if (!jobs.empty() && jobs.back().link == outage.link && jobs.back().target == outage.target) {
+      jobs.back().replace = jobs.back().replace || outage.replace;
+      continue;
+    }
+    jobs.push_back({.target = outage.target,
+                    .link = outage.link,
+                    .replace = outage.replace,
+                    .failed_hours = outage.down_hours});
+  }
+  run.recovery.Schedule(jobs, run.grid.horizon_hours, rng);
+
+  TrialSpans spans;
+  std::vector<std::pair<double, double>> intervals;
+  std::size_t job = 0;
+  for (std::size_t at = 0; at < outages.size();) {
+    const bool link = outages[at].link;
+    const std::uint32_t target = outages[at].target;
+    intervals.clear();
+    for (; at < outages.size() && outages[at].link == link && outages[at].target == target; ++at) {
+      if (!outages[at].needs_crew)
+        intervals.emplace_back(outages[at].down_hours, outages[at].up_hours);
+    }
+    if (job < jobs.size() && jobs[job].link == link && jobs[job].target == target) {
+      intervals.emplace_back(jobs[job].failed_hours, jobs[job].done_hours);
+      ++job;
+    }
+    AppendSpans(target, intervals, run.grid, link ? spans.links : spans.elements);
+  }
+  return spans;
+}
+
+RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
+  const std::uint32_t total = run.settings.trials;
+  const std::size_t followed = run.series.services.size();
+  const std::size_t regions = run.regions.size();
+  const std::uint32_t count = run.grid.count;
+  const std::size_t series_count = run.series.SeriesCount();
+  unsigned threads =
+      control.threads != 0 ? control.threads : std::max(1U, std::thread::hardware_concurrency());
+  threads = std::max(1U, std::min<unsigned>(threads, total));
+
+  struct Tally {
+    std::vector<std::uint64_t> down_trials, down_checkpoints, down_checkpoints_sq, region_hurt;
+    std::vector<std::pair<std::uint32_t, TrialOutcome>>
+        outcomes;  // in the order this worker ran them
+  };
+  std::vector<Tally> tallies(threads);
+  std::atomic<std::uint32_t> next{0};
+  std::atomic<std::uint32_t> finished{0};
+  const double step_hours = run.grid.horizon_hours / (count - 1);
+
+  auto work = [&](unsigned worker) {
+    Tally& tally = tallies[worker];
+    tally.down_trials.assign(followed, 0);
+    tally.down_checkpoints.assign(followed, 0);
+    tally.down_checkpoints_sq.assign(followed, 0);
+    tally.region_hurt.assign(regions, 0);
+    LevelEvaluator evaluator(run.net, run.series, run.grid);
+    TrialLevels levels;
+    std::vector<std::uint8_t> region_hit(regions);
+    while (true) {
+      if (control.stop != nullptr && control.stop->load(std::memory_order_relaxed)) break;
+      const std::uint32_t trial = next.fetch_add(1);
+      if (trial >= total) break;
+      const TrialSpans spans = SampleTrial(run, trial);
+      evaluator.Evaluate(spans.elements, spans.links, control.force_general, levels);
+      TrialOutcome& outcome = tally.outcomes.emplace_back(trial, TrialOutcome{}).second;
+      outcome.weight_share.resize(series_count * count);
+      outcome.service_share.resize(series_count * count);
+      for (std::size_t index = 0; index < series_count; ++index) {
+        for (std::uint32_t checkpoint = 0; checkpoint < count; ++checkpoint) {
+          const std::size_t cell = index * count + checkpoint;
+          outcome.weight_share[cell] = run.series.weight_total[index] > 0
+                                           ? levels.weight_up[cell] / run.series.weight_total[index]
+                                           : 1.0;
+          outcome.service_share[cell] =
+              static_cast<double>(levels.services_up[cell]) / run.series.count_total[index];
+        }
+      }
+      outcome.region_loss.assign(regions, 0.0);
+      std::fill(region_hit.begin(), region_hit.end(), 0);
+      for (std::size_t service = 0; service < followed; ++service) {
+        const std::uint64_t down = levels.down_checkpoints[service];
+        if (down == 0) continue;
+        ++tally.down_trials[service];
+        tally.down_checkpoints[service] += down;
+        tally.down_checkpoints_sq[service] += down * down;
+        const std::uint32_t region = run.region_of[service];
+        region_hit[region] = 1;
+        outcome.region_loss[region] +=
+            run.net.network->services[run.series.services[service]].weight *
+            static_cast<double>(down) * step_hours;
+      }
+      for (std::size_t region = 0; region < regions; ++region)
+        tally.region_hurt[region] += region_hit[region];
+      finished.fetch_add(1, std::memory_order_release);
+    }
+  };
+
+  std::vector<std::thread> pool;
+  for (unsigned worker = 1; worker < threads; ++worker) pool.emplace_back(work, worker);
+  if (control.progress) {
+    // The calling thread reports progress; worker 0 runs on a thread of its own.
+    pool.emplace_back(work, 0U);
+    while (true) {
+      const std::uint32_t now = finished.load(std::memory_order_acquire);
+      control.progress(now, total);
+      if (now >= total) break;
+      bool stopping = control.stop != nullptr && control.stop->load(std::memory_order_relaxed);
+      if (stopping && now >= std::min(next.load(), total)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } else {
+    work(0);
+  }
+  for (std::thread& thread : pool) thread.join();
+
+  // Every claimed trial finishes, and trials are claimed in index order, so
+  // the completed trials are exactly 0..completed-1.
+  RunResults results;
+  const std::uint32_t completed = std::min(next.load(), total);
+  assert(finished.load() == completed);
+  results.completed = completed;
+  results.partial = completed < total;
+  results.trials.resize(completed);
+  for (Tally& tally : tallies) {
+    for (auto& [trial, outcome] : tally.outcomes) results.trials[trial] = std::move(outcome);
+  }
+  results.down_trials.assign(followed, 0);
+  results.down_checkpoints.assign(followed, 0);
+  results.down_checkpoints_sq.assign(followed, 0);
+  results.region_hurt_trials.assign(regions, 0);
+  for (const Tally& tally : tallies) {
+    for (std::size_t service = 0; service < followed; ++service) {
+      results.down_trials[service] += tally.down_trials[service];
+      results.down_checkpoints[service] += tally.down_checkpoints[service];
+      results.down_checkpoints_sq[service] += tally.down_checkpoints_sq[service];
+    }
+    for (std::size_t region = 0; region < regions; ++region) {
+      results.region_hurt_trials[region] += tally.region_hurt[region];
+    }
+  }
+  return results;
+}
+
+}  // namespace redoubt

@@ -1,0 +1,143 @@
+// `redoubt simulate` end to end: the resilience document on the sample,
+// byte-identical JSON for any thread count, reproduction from the document,
+// percolation, bad input, and Ctrl-C stopping cleanly with partial results.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "testing.hpp"
+
+namespace redoubt {
+namespace {
+
+using testing::RunRedoubt;
+using Json = nlohmann::ordered_json;
+const std::string kSample = testing::SourcePath("data/samples/sample-gb.yaml");
+std::string ScenarioPath(const std::string& name) {
+  return testing::SourcePath("data/scenarios/" + name + ".yaml");
+}
+
+TEST(CliSimulate, KillSwitchOnTheSample) {
+  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("vendor-kill-switch"),
+                            "--trials", "20", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json document = Json::parse(result.out);
+  EXPECT_EQ(document["format"], "redoubt/resilience@1");
+  EXPECT_EQ(document["seed"], 1);
+  EXPECT_EQ(document["trials"], 20);
+  EXPECT_EQ(document["trials_completed"], 20);
+  EXPECT_EQ(document["partial"], false);
+  EXPECT_EQ(document["scenario"]["id"], "vendor-kill-switch");
+  EXPECT_EQ(document["scenario"]["trials"], 20);  // the effective value, for reproduction
+  const Json& network = document["networks"][0];
+  EXPECT_EQ(network["id"], "gb-sample");
+  EXPECT_EQ(network["checkpoints_hours"].size(), 121U);
+  EXPECT_EQ(network["checkpoints_hours"][1], 6.0);
+  const Json& all = network["series"][0];
+  EXPECT_EQ(all["series"], "all");
+  EXPECT_EQ(all["services"], 7);
+  EXPECT_EQ(all["weight"], 185000.0);
+  EXPECT_EQ(all["min_level"]["mean"], 0.989189);  // 183,000 of 185,000 (Drax lost)
+  EXPECT_EQ(all["weight_level"]["mean"][0], 0.989189);
+  EXPECT_EQ(all["weight_level"]["mean"][120], 1.0);
+  EXPECT_EQ(network["services_hurt"][0]["id"], "drax-power-station");
+  EXPECT_EQ(network["services_hurt"][0]["down_share"], 1.0);
+  EXPECT_EQ(network["regions_hurt"][0]["region"], "Yorkshire and the Humber");
+}
+
+TEST(CliSimulate, SameBytesForOneTwoAndEightThreads) {
+  std::string first;
+  for (const char* threads : {"1", "2", "8"}) {
+    auto result =
+        RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("storm-then-blackout"),
+                    "--trials", "30", "--threads", threads, "--format", "json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    if (first.empty()) {
+      first = result.out;
+    } else {
+      EXPECT_EQ(result.out, first) << threads << " threads";
+    }
+  }
+}
+
+TEST(CliSimulate, TheDocumentReproducesTheRun) {
+  // The scenario embedded in the output, run again, gives the same document.
+  auto result = RunRedoubt({"simulate", kSample, "--scenario", ScenarioPath("random-faults"),
+                            "--trials", "15", "--seed", "99", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json document = Json::parse(result.out);
+  EXPECT_EQ(document["scenario"]["seed"], 99);
+  const std::string dir = testing::TempDir("reproduce");
+  const std::string path = dir + "/scenario.json";
+  {
+    std::ofstream out(path);
+    out << document["scenario"].dump();
+  }
+  auto again = RunRedoubt({"simulate", kSample, "--scenario", path, "--format", "json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, result.out);
+}
+
+TEST(CliSimulate, TextReport) {
+  auto result = RunRedoubt(
+      {"simulate", kSample, "--scenario", ScenarioPath("grid-failure-24h"), "--trials", "5"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("scenario grid-failure-24h"), std::string::npos);
+  EXPECT_NE(result.out.find("network gb-sample"), std::string::npos);
+  EXPECT_NE(result.out.find("services hurt most"), std::string::npos);
+  EXPECT_TRUE(result.err.empty()) << result.err;  // no progress bar when not on a terminal
+}
+
+TEST(CliSimulate, Percolation) {
+  auto result =
+      RunRedoubt({"simulate", kSample, "--percolation", "--trials", "8", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json document = Json::parse(result.out);
+  EXPECT_TRUE(document["scenario"].is_null());
+  const Json& network = document["networks"][0];
+  EXPECT_EQ(network["orderings_completed"], 8);
+  EXPECT_EQ(network["fraction_failed"].size(), 101U);
+  EXPECT_EQ(network["weight_level"]["mean"][0], 1.0);
+  EXPECT_EQ(network["weight_level"]["mean"][100], 0.0);
+}
+
+TEST(CliSimulate, BadInput) {
+  auto bad = RunRedoubt({"simulate", kSample, "--scenario",
+                         testing::SourcePath("tests/cases/bad-scenario/04-unknown-hazard.yaml")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown hazard kind 'vendr' \u2014 did you mean 'vendor'?"),
+            std::string::npos)
+      << bad.err;
+  auto none = RunRedoubt({"simulate", kSample});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("no scenario"), std::string::npos);
+}
+
+TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) {
+  const std::string dir = testing::TempDir("interrupt");
+  const std::string out = dir + "/out.json";
+  // SIGINT after 1 s into a run that would take hours.
+  const std::string command = fmt::format(
+      "timeout -s INT --preserve-status 1 '{}' simulate '{}' --scenario '{}' --trials 100000000 "
+      "--format json "
+      "-o '{}' 2>/dev/null",
+      REDOUBT_BINARY, kSample, ScenarioPath("random-faults"), out);
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  ASSERT_TRUE(std::filesystem::exists(out));
+  const Json document = Json::parse(testing::ReadText(out));
+  EXPECT_EQ(document["partial"], true);
+  EXPECT_EQ(document["trials"], 100000000);
+  EXPECT_GT(document["trials_completed"].get<int>(), 0);
+  EXPECT_LT(document["trials_completed"].get<int>(), 100000000);
+  EXPECT_EQ(document["networks"][0]["trials_completed"], document["trials_completed"]);
+}
+
+}  // namespace
+}  // namespace redoubt
