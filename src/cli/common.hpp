@@ -53,6 +53,7 @@ struct CommandSpec {
 // One line per command, in the order `redoubt --help` lists them.
 const std::vector<CommandSpec>& Commands();
 
+CommandRunner SetupAssess(CLI::App& command);
 CommandRunner SetupValidate(CLI::App& command);
 CommandRunner SetupInfo(CLI::App& command);
 CommandRunner SetupGenerate(CLI::App& command);
@@ -63,8 +64,6 @@ CommandRunner SetupTest(CLI::App& command);
 CommandRunner SetupExpose(CLI::App& command);
 CommandRunner SetupReport(CLI::App& command);
 CommandRunner SetupExport(CLI::App& command);
-CommandRunner SetupGenerate(CLI::App& command);
-CommandRunner SetupImport(CLI::App& command);
 CommandRunner SetupAlliance(CLI::App& command);
 CommandRunner SetupSimulate(CLI::App& command);
 

@@ -55,7 +55,6 @@ struct SimulateOptions {
   std::string scenario;
   std::optional<std::uint32_t> trials;
   std::optional<std::uint64_t> seed;
-  unsigned threads = 0;
   OutputFormat format = OutputFormat::kText;
   std::string output;
   bool percolation = false;
@@ -192,7 +191,7 @@ int Run(const SimulateOptions& options) {
       PercolationOptions percolation{.orderings = header.trials,
                                      .seed = header.seed,
                                      .points = options.points,
-                                     .threads = options.threads,
+                                     .threads = static_cast<unsigned>(options.input.threads),
                                      .stop = &g_interrupted};
       const PercolationResult result = RunPercolation(network, percolation);
       header.completed = std::min(header.completed, result.completed);
@@ -211,7 +210,7 @@ int Run(const SimulateOptions& options) {
     for (const Network& network : *networks) {
       auto run = PrepareRun(network, *scenario, {.seed = header.seed, .trials = header.trials});
       RunControl control{
-          .threads = options.threads,
+          .threads = static_cast<unsigned>(options.input.threads),
           .stop = &g_interrupted,
           .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
       const RunResults results = RunTrials(*run, control);
@@ -251,7 +250,6 @@ CommandRunner SetupSimulate(CLI::App& command) {
                   "Trials (default: the scenario's; percolation: orderings, 100)")
       ->check(CLI::Range(1U, 1000000000U));
   command.add_option("--seed", options->seed, "Seed (default: the scenario's)");
-  command.add_option("--threads", options->threads, "Worker threads (default: all cores)");
   AddFormatOption(command, options->format);
   command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
   command.add_flag("--percolation", options->percolation,

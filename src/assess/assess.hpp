@@ -1,0 +1,55 @@
+// The main job (`redoubt assess`): for an alliance, every member's findings
+// against its own standard and their timeline, the exposure of its services,
+// its resilience under each scenario, the alliance view, an inventory
+// summary and the sites map — gathered into one `redoubt/assessment@1`
+// document that the HTML report renders (src/report).
+//
+//   auto run = RunAssessment(inputs, progress);   // Result: diagnostics on bad input
+//   WriteFileAtomically(dir + "/assessment.json", run.value().assessment.dump(2));
+//
+// Every part comes from the library function its own command uses (check,
+// expose, simulate, alliance), so the numbers match what those commands
+// print. Deterministic: the same inputs, date, seed and trials give the same
+// bytes, whatever the number of threads.
+// Cost: dominated by the Monte Carlo trials (scenarios × networks × trials).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.hpp"
+#include "core/text.hpp"
+#include "io/inventory_reader.hpp"
+
+namespace redoubt {
+
+struct AssessInputs {
+  std::string alliance;                 // redoubt/alliance@1 file
+  std::vector<std::string> scenarios;   // redoubt/scenario@1 files
+  Days as_of = kNoDate;                 // required
+  std::uint64_t seed = 1;
+  std::optional<std::uint32_t> trials;  // overrides each scenario's own
+  unsigned threads = 0;                 // 0: all cores
+  InventoryOptions inventory;
+  std::string command;                  // the command line, for the record
+};
+
+struct AssessOutputs {
+  nlohmann::ordered_json assessment;  // redoubt/assessment@1
+  nlohmann::ordered_json sites;       // GeoJSON FeatureCollection
+  std::string summary;                // a few lines for the terminal
+  bool partial = false;               // some trials were not run (interrupted)
+};
+
+// Called with a short description of the step being started.
+using AssessProgress = std::function<void(const std::string& step)>;
+
+[[nodiscard]] Result<AssessOutputs> RunAssessment(const AssessInputs& inputs,
+                                                  const AssessProgress& progress = {});
+
+}  // namespace redoubt

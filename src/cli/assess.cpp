@@ -1,0 +1,132 @@
+// redoubt assess [ALLIANCE.yaml] -o DIR — the whole picture in one run: check,
+// expose, the bundled scenarios of simulate and the alliance view, written as
+// DIR/assessment.json, DIR/report.html and DIR/sites.geojson.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "assess/assess.hpp"
+#include "cli/common.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "core/source.hpp"
+#include "report/html_report.hpp"
+
+namespace redoubt::cli {
+
+namespace {
+
+struct AssessCliOptions {
+  std::string alliance;
+  std::string output = "assessment";
+  std::vector<std::string> scenarios;
+  std::string as_of;
+  std::uint64_t seed = 1;
+  std::optional<std::uint32_t> trials;
+  bool quiet = false;
+  InputOptions input;
+  std::vector<std::string> argv;
+};
+
+Days Today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<Days>(now.time_since_epoch().count());
+}
+
+std::vector<std::string> BundledScenarios() {
+  std::vector<std::string> paths;
+  const std::filesystem::path folder = DataPath("scenarios");
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().string();
+    if (name.ends_with(".yaml") || name.ends_with(".yml")) paths.push_back(name);
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+int Run(const AssessCliOptions& options) {
+  AssessInputs inputs;
+  inputs.alliance =
+      options.alliance.empty() ? DataPath("samples/allies/alliance.yaml") : options.alliance;
+  inputs.scenarios = options.scenarios.empty() ? BundledScenarios() : options.scenarios;
+  if (options.as_of.empty()) {
+    inputs.as_of = Today();
+  } else if (auto date = ParseIsoDate(options.as_of)) {
+    inputs.as_of = *date;
+  } else {
+    std::cerr << fmt::format("redoubt assess: error: --as-of '{}' is not a date \u2014 write "
+                             "YYYY-MM-DD, such as 2024-06-01\n",
+                             options.as_of);
+    return kExitBadInput;
+  }
+  inputs.seed = options.seed;
+  inputs.trials = options.trials;
+  inputs.inventory = options.input.ToInventoryOptions();
+  inputs.threads = static_cast<unsigned>(options.input.threads);
+  // The command that reproduces this run, with the date made explicit.
+  inputs.command = fmt::format("redoubt assess {} --as-of {} --seed {}{}", inputs.alliance,
+                               FormatIsoDate(inputs.as_of), inputs.seed,
+                               inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "");
+
+  const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  auto progress = [&](const std::string& step) {
+    if (!show_progress) return;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << fmt::format("\r\033[K[{:5.1f}s] {}", seconds, step) << std::flush;
+  };
+  auto run = RunAssessment(inputs, progress);
+  if (show_progress) std::cerr << "\r\033[K" << std::flush;
+  PrintDiagnostics(run.diagnostics(), std::cerr);
+  if (!run.ok()) return kExitBadInput;
+  const AssessOutputs& outputs = run.value();
+
+  const std::string html = RenderReportHtml(outputs.assessment, LoadReportAssets(ReportAssetsDir()));
+  std::error_code error;
+  std::filesystem::create_directories(options.output, error);
+  if (error) {
+    throw IoError(fmt::format("{}: cannot create the output folder: {}", options.output,
+                              error.message()));
+  }
+  const std::string folder = options.output;
+  WriteFileAtomically(folder + "/assessment.json", outputs.assessment.dump(2) + "\n");
+  WriteFileAtomically(folder + "/sites.geojson", outputs.sites.dump(1) + "\n");
+  WriteFileAtomically(folder + "/report.html", html);
+  std::cout << outputs.summary << fmt::format("\nwrote {0}/report.html, {0}/assessment.json, "
+                                              "{0}/sites.geojson\n",
+                                              folder);
+  return outputs.partial ? kExitInterrupted : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupAssess(CLI::App& command) {
+  auto options = std::make_shared<AssessCliOptions>();
+  command.add_option("alliance", options->alliance,
+                     "Alliance file (default: the bundled data/samples/allies/alliance.yaml)");
+  command.add_option("-o,--output", options->output, "Folder to write the results to")
+      ->capture_default_str();
+  command.add_option("--scenario", options->scenarios,
+                     "Scenario file; may repeat (default: every data/scenarios/*.yaml)");
+  command.add_option("--as-of", options->as_of, "Date to judge on, YYYY-MM-DD (default: today)");
+  command.add_option("--seed", options->seed, "Seed of the Monte Carlo trials")
+      ->capture_default_str();
+  command.add_option("--trials", options->trials,
+                     "Trials per scenario (default: each scenario's own)")
+      ->check(CLI::Range(1U, 1000000U));
+  command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
+  options->input.AddTo(command);
+  command.footer(
+      "Writes DIR/assessment.json (redoubt/assessment@1), DIR/report.html (self-contained,\n"
+      "works offline) and DIR/sites.geojson. The assessment records the command that\n"
+      "reproduces it. Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.");
+  return [options] { return Run(*options); };
+}
+
+}  // namespace redoubt::cli
