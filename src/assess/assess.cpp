@@ -1,5 +1,7 @@
 #include "assess/assess.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "alliance/alliance_reader.hpp"
@@ -28,6 +30,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kKillSwitch = "vendor-kill-switch";
+// Trials per scenario unless --trials says otherwise: enough for stable bands
+// and a whole alliance in well under a minute; `simulate` runs the scenario's own.
+constexpr std::uint32_t kAssessTrials = 200;
 
 std::string Percent(std::optional<double> share) {
   return share ? fmt::format("{:.1f}%", 100.0 * *share) : std::string("n/a");
@@ -84,7 +89,7 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
   for (const Scenario& scenario : scenarios) {
     RunHeader header;
     header.seed = inputs.seed;
-    header.trials = inputs.trials.value_or(scenario.trials);
+    header.trials = inputs.trials.value_or(std::min(scenario.trials, kAssessTrials));
     header.completed = header.trials;
     Json scenario_document = scenario.document;
     scenario_document["trials"] = header.trials;

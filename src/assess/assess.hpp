@@ -33,7 +33,7 @@ struct AssessInputs {
   std::vector<std::string> scenarios;   // redoubt/scenario@1 files
   Days as_of = kNoDate;                 // required
   std::uint64_t seed = 1;
-  std::optional<std::uint32_t> trials;  // overrides each scenario's own
+  std::optional<std::uint32_t> trials;  // default: each scenario's own, at most 200
   unsigned threads = 0;                 // 0: all cores
   InventoryOptions inventory;
   std::string command;                  // the command line, for the record

@@ -118,7 +118,7 @@ CommandRunner SetupAssess(CLI::App& command) {
   command.add_option("--seed", options->seed, "Seed of the Monte Carlo trials")
       ->capture_default_str();
   command.add_option("--trials", options->trials,
-                     "Trials per scenario (default: each scenario's own)")
+                     "Trials per scenario (default: each scenario's own, at most 200)")
       ->check(CLI::Range(1U, 1000000U));
   command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
   options->input.AddTo(command);

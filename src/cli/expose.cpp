@@ -13,6 +13,9 @@
 #include "analysis/exposure_summary.hpp"
 #include "analysis/trust.hpp"
 #include "cli/common.hpp"
+#include "cli/standard_options.hpp"
+#include "policy/matcher.hpp"
+#include "policy/selector.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -26,6 +29,7 @@ struct ExposeOptions {
   OutputFormat format = OutputFormat::kText;
   std::string output;
   std::vector<std::string> untrusted_vendors;
+  std::string standard;
   std::string service;
   bool routes = false;
   std::uint32_t max_paths = 4;
@@ -163,9 +167,21 @@ std::string RenderNetwork(const Network& network, const ExposureResult& result,
 int Run(const ExposeOptions& options) {
   auto networks = LoadNetworks(options.paths, options.input);
   if (!networks) return kExitBadInput;
-  const std::string rule = options.untrusted_vendors.empty()
-                               ? std::string("vendor.risk: high")
-                               : fmt::format("vendors: {}", fmt::join(options.untrusted_vendors, ", "));
+  // Which elements are untrusted: a standard's own definition, named vendors,
+  // or every vendor whose risk is high.
+  std::optional<policy::Standard> standard;
+  if (!options.standard.empty()) {
+    standard = LoadStandardPrinting(options.standard);
+    if (!standard) return kExitBadInput;
+  }
+  const std::string rule =
+      standard ? (standard->untrusted ? fmt::format("{} (standard {})",
+                                                    policy::Describe(*standard->untrusted),
+                                                    standard->id)
+                                      : fmt::format("nothing (standard {})", standard->id))
+      : options.untrusted_vendors.empty()
+          ? std::string("vendor.risk: high")
+          : fmt::format("vendors: {}", fmt::join(options.untrusted_vendors, ", "));
   std::vector<std::pair<const Network*, ServiceIndex>> chosen;
   std::vector<nlohmann::ordered_json> documents;
   std::string text;
@@ -174,7 +190,11 @@ int Run(const ExposeOptions& options) {
     ExposureOptions analysis;
     analysis.max_paths = options.max_paths;
     analysis.threads = static_cast<unsigned>(options.input.threads);
-    if (options.untrusted_vendors.empty()) {
+    if (standard) {
+      const auto mask =
+          policy::UntrustedMask(standard->untrusted ? &*standard->untrusted : nullptr, network);
+      analysis.untrusted.assign(mask.begin(), mask.end());
+    } else if (options.untrusted_vendors.empty()) {
       analysis.untrusted = UntrustedByRisk(network);
     } else {
       std::vector<VendorIndex> vendors;
@@ -249,6 +269,10 @@ CommandRunner SetupExpose(CLI::App& command) {
   command.add_option("--untrusted-vendor", options->untrusted_vendors,
                      "Treat this vendor's equipment as untrusted (may repeat; default: every vendor "
                      "with risk high)");
+  command.add_option("--standard", options->standard,
+                     "Take 'untrusted' from this standard (redoubt/standard@1)")
+      ->check(CLI::ExistingFile)
+      ->excludes(command.get_option("--untrusted-vendor"));
   command.add_option("--service", options->service, "Show one service's full evidence");
   command.add_flag("--routes", options->routes, "Include every primary route in JSON output");
   command.add_option("--max-paths", options->max_paths,

@@ -116,6 +116,21 @@ TEST(CliExpose, UntrustedVendorOverride) {
   EXPECT_EQ(network["totals"]["lost_without_untrusted"], 7);
 }
 
+TEST(CliExpose, UntrustedFromAStandard) {
+  // Germany's standard names huawei and zte: in the sample that is the same 11
+  // Huawei elements as the default (risk high), so the totals agree.
+  const std::string de = testing::SourcePath("data/standards/de.yaml");
+  auto result = RunRedoubt({"expose", "--format", "json", "--standard", de, kSample});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json document = Json::parse(result.out);
+  EXPECT_NE(document["untrusted"].get<std::string>().find("(standard de)"), std::string::npos)
+      << document["untrusted"];
+  EXPECT_EQ(document["networks"][0]["untrusted_elements"], 11);
+  EXPECT_EQ(document["networks"][0]["totals"]["exposed"], 4);
+  auto both = RunRedoubt({"expose", "--standard", de, "--untrusted-vendor", "juniper", kSample});
+  EXPECT_EQ(both.exit_code, 2);
+}
+
 TEST(CliExpose, OneServiceAndTextOutput) {
   auto one = RunRedoubt({"expose", "--service", "drax-power-station", kSample});
   ASSERT_EQ(one.exit_code, 0) << one.err;
