@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks the bundled inventories and vendor register against schemas/ with an
+"""Checks the bundled inventories, scenarios and vendor register against schemas/ with an
 independent validator (python3-jsonschema), so the schemas and the C++ reader
 cannot drift apart unnoticed. Usage: schema_check.py SOURCE_DIR"""
 import datetime
@@ -25,9 +25,11 @@ def main():
     schemas = {
         "redoubt/inventory@1": os.path.join(root, "schemas/inventory-1.schema.json"),
         "redoubt/vendors@1": os.path.join(root, "schemas/vendors-1.schema.json"),
+        "redoubt/scenario@1": os.path.join(root, "schemas/scenario-1.schema.json"),
     }
     files = sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)
+                   + glob.glob(os.path.join(root, "data/scenarios/*.yaml"))
                    + [os.path.join(root, "data/vendors.yaml")])
     checked = 0
     failed_files = 0
