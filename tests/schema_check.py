@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks the bundled inventories, standards and vendor register against schemas/ with an
+"""Checks the bundled inventories, standards, scenarios and vendor register against schemas/ with an
 independent validator (python3-jsonschema), so the schemas and the C++ reader
 cannot drift apart unnoticed. Usage: schema_check.py SOURCE_DIR"""
 import datetime
@@ -28,10 +28,12 @@ def main():
         "redoubt/standard@1": os.path.join(root, "schemas/standard-1.schema.json"),
         "redoubt/assessment@1": os.path.join(root, "schemas/assessment-1.schema.json"),
         "redoubt/alliance@1": os.path.join(root, "schemas/alliance-1.schema.json"),
+        "redoubt/scenario@1": os.path.join(root, "schemas/scenario-1.schema.json"),
     }
     files = sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)
                    + glob.glob(os.path.join(root, "data/standards/*.yaml"))
+                   + glob.glob(os.path.join(root, "data/scenarios/*.yaml"))
                    + [os.path.join(root, "data/vendors.yaml"),
                       os.path.join(root, "tests/cases/report/fixtures/assessment.json")])
     checked = 0

@@ -81,13 +81,21 @@ class Rng {
     if (p >= 1) return true;
     return Uniform() < p;
   }
-  // Uniform integer in [0, n), n > 0, without modulo bias (rejection).
+  // Uniform integer in [0, n), n > 0, without bias: Lemire's multiply-shift
+  // with rejection ("Fast random integer generation in an interval", ACM
+  // TOMACS 2019); a division only in the rare rejection case.
   std::uint64_t Index(std::uint64_t n) {
-    const std::uint64_t threshold = (0 - n) % n;  // 2^64 mod n
-    while (true) {
-      const std::uint64_t value = Next();
-      if (value >= threshold) return value % n;
+    __extension__ using Wide = unsigned __int128;
+    Wide product = static_cast<Wide>(Next()) * n;
+    auto low = static_cast<std::uint64_t>(product);
+    if (low < n) {
+      const std::uint64_t threshold = (0 - n) % n;  // 2^64 mod n
+      while (low < threshold) {
+        product = static_cast<Wide>(Next()) * n;
+        low = static_cast<std::uint64_t>(product);
+      }
     }
+    return static_cast<std::uint64_t>(product >> 64);
   }
   // Exponential with the given mean, by inversion.
   double Exponential(double mean) { return -mean * std::log(UniformPositive()); }
