@@ -120,8 +120,8 @@ TEST(SitesGeoJson, BuilderJoinsNetworks) {
   EXPECT_EQ(builder.omitted(), 2u);
 }
 
-// The fixture assessment's sites are what the builder makes of the sample and
-// the fixture findings and exposure: the report is tested on real output.
+// The fixture sites.json is what the builder makes of the sample and the
+// fixture findings and exposure.
 TEST(SitesGeoJson, SampleMatchesTheFixture) {
   std::vector<std::string> paths = {testing::SourcePath("data/samples/sample-gb.yaml")};
   auto loaded = LoadInventories(paths, {});
@@ -131,8 +131,7 @@ TEST(SitesGeoJson, SampleMatchesTheFixture) {
   const Json exposure = Json::parse(testing::ReadText(fixtures + "exposure.json"));
   const Network& network = loaded.value()[0];
   const SitesCollection sites = SitesGeoJson(network, "GB", AnnotateSites(network, findings, exposure));
-  const Json assessment = Json::parse(testing::ReadText(fixtures + "assessment.json"));
-  EXPECT_EQ(sites.geojson, assessment["sites"]);
+  EXPECT_EQ(sites.geojson, Json::parse(testing::ReadText(fixtures + "sites.json")));
   EXPECT_EQ(sites.omitted, 0u);
 }
 

@@ -25,7 +25,8 @@ TEST(ReportCli, RendersTheFixture) {
   EXPECT_EQ(result.err, "");
   const std::string html = testing::ReadText(out);
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
-  EXPECT_NE(html.find("<title>Allied telecom supply-chain assessment (sample)</title>"),
+  EXPECT_NE(html.find("<title>Five allies and the host nation of a battle group, mid-2019 "
+                      "(illustrative)</title>"),
             std::string::npos);
   EXPECT_NE(html.find("id=\"redoubt-assessment\">{\"format\":\"redoubt/assessment@1\""),
             std::string::npos);

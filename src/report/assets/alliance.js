@@ -5,43 +5,73 @@
   // The one place that reads redoubt/alliance-assessment@1; everything else
   // uses the view it returns (null when the assessment has no alliance part).
   R.allianceView = function (assessment) {
-    const doc = assessment.alliance;
+    const doc = assessment && assessment.alliance;
     if (!doc || doc.format !== 'redoubt/alliance-assessment@1') return null;
-    const levels = R.list(doc.levels);
+    const alliance = doc.alliance || {};
+    const levels = R.list(alliance.levels).filter((l) => typeof l === 'string');
     const sharing = doc.sharing || {};
     const divergence = doc.divergence || {};
+    const share = (x) => (R.isNum(x) ? x : null);
+    const cells = R.list(sharing.cells).filter((c) => c && c.provider && c.recipient);
     return {
-      id: doc.id,
+      id: alliance.id,
+      title: alliance.title,
+      baseline: alliance.baseline || null,
       asOf: doc.as_of,
+      method: doc.method || {},
       levels: levels,
-      members: R.list(doc.members).map((m) => {
+      members: R.list(doc.members).filter((m) => m && m.code).map((m) => {
         const posture = m.posture || {};
         const compliance = m.compliance || {};
+        const untrusted = {};
+        Object.entries(posture.untrusted || {}).forEach(([domain, d]) => {
+          if (d && typeof d === 'object') {
+            untrusted[domain] = { elements: share(d.element_share), sites: share(d.site_share), untrustedElements: d.untrusted_elements, totalElements: d.elements };
+          }
+        });
         return {
           code: m.code,
           name: m.name || m.code,
+          standard: m.standard || null,
+          networks: R.list(m.networks),
           baseline: compliance.baseline || null,
-          own: compliance.own || null,
-          untrusted: posture.untrusted_share_by_domain || {},
-          espionage: R.isNum(posture.espionage_weight_share) ? posture.espionage_weight_share : null,
-          sabotage: R.isNum(posture.sabotage_weight_share) ? posture.sabotage_weight_share : null,
-          resilienceLoss: R.isNum(posture.resilience_loss) ? posture.resilience_loss : null,
+          own: compliance.standard || null,
+          crossBorderFindings: compliance.cross_border_baseline_findings,
+          notEvaluated: R.list(compliance.not_evaluated),
+          untrusted: untrusted,
+          criticalServices: posture.critical_services,
+          espionage: share(posture.espionage),
+          sabotage: share(posture.sabotage),
+          resilienceLoss: share(posture.resilience_loss),
+          crossBorder: R.list(m.cross_border_services),
+          deadlinesAssumed: R.list(m.deadlines_assumed_met),
         };
       }),
-      divergence: { members: R.list(divergence.members), matrix: R.list(divergence.matrix) },
+      divergence: {
+        members: R.list(divergence.members),
+        matrix: R.list(divergence.total),
+        posture: R.list(divergence.posture),
+        trust: R.list(divergence.trust),
+        rules: R.list(divergence.rules),
+        vendors: R.list(divergence.vendors),
+      },
       sharing: {
-        members: R.list(sharing.members),
-        cells: R.list(sharing.cells).map((c) => ({
+        members: R.list(sharing.providers).length ? R.list(sharing.providers) : R.list(sharing.recipients),
+        cells: cells.map((c) => ({
           provider: c.provider,
           recipient: c.recipient,
           level: c.level || 'none',
-          blocked: c.blocked_level || null,
-          reasons: R.list(c.reasons).map((r) => ({ condition: r.condition || '', rule: r.rule || '', summary: r.summary || '', elements: r.elements || 0 })),
+          blocked: c.withheld || null,
+          reasons: R.list(c.shortfalls).filter(Boolean).map((r) => ({
+            level: r.level || '', condition: r.condition || '', source: r.source || '', summary: r.summary || '',
+            rules: R.list(r.rules), elements: r.elements || 0, details: R.list(r.details),
+          })),
         })),
       },
     };
   };
 
+  // The reasons for the withheld level first, then those of the levels above it.
   function explain(panel, cell) {
     panel.textContent = '';
     panel.appendChild(R.el('p', {}, R.el('strong', {}, `${cell.provider} → ${cell.recipient}: shares up to ${cell.level}`)));
@@ -49,10 +79,20 @@
       panel.appendChild(R.el('p', {}, 'Nothing is held back: every condition of the highest level is met.'));
       return;
     }
-    panel.appendChild(R.el('p', {}, `${cell.blocked} is withheld because:`));
-    panel.appendChild(R.el('ul', {}, cell.reasons.map((r) => R.el('li', {},
-      R.el('strong', {}, r.condition), r.rule ? [' (rule ', R.el('code', {}, r.rule), ')'] : '', ': ', r.summary,
-      r.elements ? ` — ${r.elements} element${r.elements === 1 ? '' : 's'}` : ''))));
+    const byLevel = [];
+    cell.reasons.forEach((r) => {
+      let group = byLevel.find((g) => g.level === r.level);
+      if (!group) byLevel.push(group = { level: r.level, reasons: [] });
+      group.reasons.push(r);
+    });
+    byLevel.forEach((group, index) => {
+      panel.appendChild(R.el('p', {}, index === 0 ? `${group.level || cell.blocked} is withheld because:` : `and ${group.level} also needs:`));
+      panel.appendChild(R.el('ul', {}, group.reasons.map((r) => R.el('li', {},
+        R.el('strong', {}, r.condition), r.source ? R.el('span', { class: 'muted' }, ` (${r.source})`) : '', ': ', r.summary,
+        r.rules.length ? [' — rule ', r.rules.map((rule, i) => [i ? ', ' : '', R.el('code', {}, rule)])] : '',
+        r.elements ? ` — ${r.elements} element${r.elements === 1 ? '' : 's'}` : '',
+        r.details.length ? R.el('details', {}, R.el('summary', {}, 'details'), R.el('ul', {}, r.details.map((d) => R.el('li', { class: 'mono' }, d)))) : ''))));
+    });
   }
 
   function renderSharing(section, view) {
@@ -60,7 +100,7 @@
     const order = view.sharing.members.length ? view.sharing.members : view.members.map((m) => m.code);
     const values = view.sharing.cells.map((c) => Object.assign({}, c, {
       rank: levels.indexOf(c.level),
-      because: c.reasons.map((r) => r.summary).join('; ') || '—',
+      because: c.reasons.filter((r) => r.level === c.blocked).map((r) => r.summary).join('; ') || '—',
       withheld: c.blocked || '—',
     }));
     const panel = R.el('div', { class: 'explain', 'aria-live': 'polite' }, R.el('p', { class: 'muted' }, 'Click a cell of the matrix for the explanation of what holds it down.'));
@@ -110,7 +150,7 @@
         { label: 'Provider → recipient', value: (c) => `${c.provider} → ${c.recipient}` },
         { label: 'Shares up to', value: (c) => c.level },
         { label: 'Withheld', value: (c) => c.blocked },
-        { label: 'Because', value: (c) => c.reasons.map((r) => `${r.condition}: ${r.summary}`).join('; ') },
+        { label: 'Because', value: (c) => c.reasons.map((r) => `${r.level}: ${r.condition}: ${r.summary}`).join('; ') },
       ], view.sharing.cells),
       onView: (vegaView) => vegaView.addEventListener('click', (event, item) => {
         if (item && item.datum && item.datum.provider) explain(panel, item.datum);
@@ -122,14 +162,15 @@
     const members = view.divergence.members;
     const values = [];
     members.forEach((a, i) => members.forEach((b, j) => {
-      const v = (view.divergence.matrix[i] || [])[j];
-      if (R.isNum(v)) values.push({ a: a, b: b, divergence: v });
+      const at = (matrix) => { const x = (matrix[i] || [])[j]; return R.isNum(x) ? x : null; };
+      const v = at(view.divergence.matrix);
+      if (v !== null) values.push({ a: a, b: b, divergence: v, posture: at(view.divergence.posture), trust: at(view.divergence.trust), rules: at(view.divergence.rules) });
     }));
     if (!values.length) { R.missing(parent, 'Divergence'); return; }
     const size = Math.max(40, Math.min(80, 360 / members.length));
     R.chart(parent, {
       title: 'How far apart the postures are',
-      caption: 'Pairwise divergence of members\' postures (0 = identical).',
+      caption: 'Pairwise divergence (0 = identical, 1 = opposite): half the distance between the members\' postures, half the disagreement of their standards (on which vendors are untrusted, and on the rules binding now).',
       kind: 'heatmap',
       spec: {
         width: size * members.length, height: size * members.length,
@@ -137,14 +178,17 @@
         encoding: {
           x: { field: 'b', type: 'nominal', sort: members, title: null, axis: { orient: 'top', labelAngle: 0 } },
           y: { field: 'a', type: 'nominal', sort: members, title: null },
-          tooltip: [{ field: 'a', title: 'member' }, { field: 'b', title: 'and' }, { field: 'divergence', format: '.2f' }],
+          tooltip: [{ field: 'a', title: 'member' }, { field: 'b', title: 'and' }, { field: 'divergence', format: '.2f' },
+            { field: 'posture', format: '.2f', title: 'posture distance' }, { field: 'trust', format: '.2f', title: 'untrusted vendors disagree' }, { field: 'rules', format: '.2f', title: 'rules differ' }],
         },
         layer: [
           { mark: { type: 'rect', stroke: '#fff', strokeWidth: 2 }, encoding: { color: { field: 'divergence', type: 'quantitative', scale: { scheme: 'oranges', domain: [0, 1] }, legend: { orient: 'right', direction: 'vertical' } } } },
           { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'divergence', format: '.2f' }, color: { condition: { test: 'datum.divergence > 0.6', value: '#fff' }, value: '#1d2327' } } },
         ],
       },
-      table: R.table([{ label: 'Pair', value: (v) => `${v.a} – ${v.b}` }, { label: 'Divergence', value: (v) => v.divergence.toFixed(2), num: true }], values.filter((v) => v.a < v.b)),
+      table: R.table([{ label: 'Pair', value: (v) => `${v.a} – ${v.b}` }, { label: 'Divergence', value: (v) => v.divergence.toFixed(2), num: true },
+        { label: 'Posture', value: (v) => R.fmt.num(v.posture, 2), num: true }, { label: 'Vendors', value: (v) => R.fmt.num(v.trust, 2), num: true }, { label: 'Rules', value: (v) => R.fmt.num(v.rules, 2), num: true }],
+      values.filter((v) => members.indexOf(v.a) < members.indexOf(v.b))),
     });
   }
 
@@ -175,9 +219,27 @@
     });
   }
 
+  function renderPostureTable(parent, view) {
+    const share = (x) => (R.isNum(x) ? R.fmt.pct(x, 1) : '—');
+    parent.appendChild(R.table([
+      { label: 'Member', value: (m) => R.memberLabel(m) },
+      { label: 'Standard', value: (m) => m.standard },
+      { label: 'Critical services', value: (m) => m.criticalServices, num: true },
+      { label: 'Espionage', value: (m) => share(m.espionage), num: true },
+      { label: 'Sabotage', value: (m) => share(m.sabotage), num: true },
+      { label: 'Resilience loss', value: (m) => share(m.resilienceLoss), num: true },
+      { label: 'Cross-border services', value: (m) => m.crossBorder.map((c) => `${c.service} (in ${c.host}${c.exposed ? ', exposed' : ''})`).join('; ') },
+      { label: 'Deadlines assumed met', value: (m) => m.deadlinesAssumed.map((d) => `${d.rule} (${d.effective})`).join('; ') },
+    ], view.members, 'Postures. Espionage: share of critical-service weight crossing untrusted equipment; sabotage: share lost if it is switched off; resilience loss: share of weight-hours lost under the vendor kill-switch scenario.'));
+  }
+
   function renderCompliance(parent, view) {
     const values = [];
-    view.members.forEach((m) => [['alliance baseline', m.baseline], ['own standard', m.own]].forEach(([which, counts]) => {
+    view.members.map((m) => {
+      const ownIsBaseline = m.standard && m.standard === view.baseline;
+      return [[ownIsBaseline ? 'baseline = own standard' : 'alliance baseline', m.baseline], [`own standard (${m.standard || '?'})`, ownIsBaseline ? null : m.own]];
+    }).forEach((pairs, index) => pairs.forEach(([which, counts]) => {
+      const m = view.members[index];
       if (!counts) return;
       R.severities.forEach((s, rank) => values.push({ row: `${m.code} · ${which}`, member: m.code, which: which, severity: s, rank: rank, count: counts[s] || 0 }));
     }));
@@ -200,7 +262,7 @@
       },
       table: R.table([{ label: 'Member', value: (m) => m.code },
         { label: 'Baseline', value: (m) => (m.baseline ? R.severities.map((s) => `${m.baseline[s] || 0} ${s}`).join(', ') : null) },
-        { label: 'Own standard', value: (m) => (m.own ? R.severities.map((s) => `${m.own[s] || 0} ${s}`).join(', ') : null) }], view.members),
+        { label: 'Own standard', value: (m) => (m.own ? `${m.standard || '?'}: ` + R.severities.map((s) => `${m.own[s] || 0} ${s}`).join(', ') : null) }], view.members),
     });
   }
 
@@ -219,5 +281,6 @@
     R.guard(left, 'The compliance of the members', () => renderCompliance(left, view));
     R.guard(right, 'The divergence', () => renderDivergence(right, view));
     R.guard(section, 'The postures', () => renderPosture(section, view));
+    R.guard(section, 'The posture table', () => renderPostureTable(section, view));
   };
 })(window.Redoubt = window.Redoubt || {});

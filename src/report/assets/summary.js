@@ -6,31 +6,35 @@
 
   // What the summary needs of one member, from whichever documents exist.
   R.memberFacts = function (assessment, member) {
-    const baselineId = assessment.inputs && assessment.inputs.baseline;
-    const counts = R.findingCounts(assessment, member.code);
     const alliance = R.allianceView(assessment);
+    const baselineId = (assessment.inputs && assessment.inputs.baseline) || (alliance && alliance.baseline) || null;
+    const counts = R.findingCounts(assessment, member.code);
     const allied = alliance ? alliance.members.find((m) => m.code === member.code) || null : null;
-    const own = counts.find((c) => c.standard !== baselineId) || null;
+    // A member whose own standard is the baseline (a host nation) has one
+    // findings document: it counts for both.
+    const standardId = allied && allied.standard;
     const base = counts.find((c) => baselineId && c.standard === baselineId) || null;
+    const own = (standardId && counts.find((c) => c.standard === standardId)) || counts.find((c) => c.standard !== baselineId) || null;
     const facts = { member: member, own: own, ownCounts: own ? own.counts : allied && allied.own, baselineCounts: base ? base.counts : allied && allied.baseline };
     const totals = R.exposureTotals(assessment, member.code);
     facts.espionage = totals && totals.weight > 0 ? totals.exposed_weight / totals.weight : allied ? allied.espionage : null;
     facts.sabotage = totals && totals.weight > 0 ? totals.lost_weight / totals.weight : allied ? allied.sabotage : null;
     facts.exposure = totals;
-    // The scenario with the lowest mean service level.
+    // The worst scenario: the most level-hours lost (the lowest level when
+    // no loss is known), over the whole network.
     facts.worst = null;
-    R.forMember(assessment.resilience, member.code).forEach((entry) => {
-      const doc = R.doc(entry, 'redoubt/resilience@1');
-      if (!doc) return;
-      R.list(doc.networks).forEach((n) => {
-        const m = n.metrics || {};
-        const min = m.min_level && m.min_level.mean;
-        if (!R.isNum(min) || (facts.worst && facts.worst.min <= min)) return;
-        const t95 = m.time_to_recover_hours && m.time_to_recover_hours['95'];
-        facts.worst = { scenario: (doc.scenario && (doc.scenario.title || doc.scenario.id)) || entry.scenario, min: min, t95: t95 && t95.mean, loss: m.resilience_loss && m.resilience_loss.mean };
+    const badness = (w) => [R.isNum(w.loss) ? w.loss : -1, -w.min];
+    R.forMember(assessment.resilience, member.code).map(R.resilienceView).filter(Boolean).forEach((scenario) => {
+      scenario.networks.forEach((n) => {
+        const min = n.minLevel && n.minLevel.mean;
+        if (!R.isNum(min)) return;
+        const t95 = n.recover[95];
+        const candidate = { scenario: scenario.title, min: min, t95: t95 && t95.mean, t95Censored: !!(t95 && t95.censored), loss: n.loss && n.loss.mean };
+        const [a, b] = [badness(candidate), facts.worst && badness(facts.worst)];
+        if (!facts.worst || a[0] > b[0] || (a[0] === b[0] && a[1] > b[1])) facts.worst = candidate;
       });
     });
-    facts.resilienceLoss = facts.worst ? facts.worst.loss : allied ? allied.resilienceLoss : null;
+    facts.resilienceLoss = allied ? allied.resilienceLoss : null;
     // What the allies share with this member.
     facts.receives = null;
     if (alliance) {
@@ -71,7 +75,7 @@
     }
     if (R.isNum(f.espionage)) parts.push(`${R.fmt.pct(f.espionage)} of critical-service weight crosses untrusted equipment`);
     if (R.isNum(f.sabotage)) parts.push(`${R.fmt.pct(f.sabotage)} goes dark if that equipment is switched off`);
-    if (f.worst) parts.push(`worst scenario "${f.worst.scenario}" drops service to ${R.fmt.pct(f.worst.min)}${R.isNum(f.worst.t95) ? ', back to 95% after ' + R.fmt.hours(f.worst.t95) : ''}`);
+    if (f.worst) parts.push(`worst scenario "${f.worst.scenario}"${R.isNum(f.worst.loss) ? ' costs ' + R.fmt.num(f.worst.loss, 1) + ' hours of full service and' : ''} drops it to ${R.fmt.pct(f.worst.min)}${R.isNum(f.worst.t95) ? ', back to 95% after ' + (f.worst.t95Censored ? 'at least ' : '') + R.fmt.hours(f.worst.t95) : ''}`);
     if (f.receives) parts.push(f.receives.full === f.receives.providers ? `receives ${f.receives.top} from every ally` : `receives only ${f.receives.lowest} from at least one ally (${f.receives.top} from ${f.receives.full} of ${f.receives.providers})`);
     return R.el('li', {}, R.el('strong', {}, code), ' — ', parts.length ? parts.join('; ') + '.' : 'no result documents.');
   }
@@ -106,8 +110,10 @@
       const held = pairs.filter((c) => c.level !== top);
       figures.appendChild(card(`${held.length} of ${pairs.length}`, `ally pairs sharing below ${top}`, held.length ? 'warn' : 'good'));
     }
-    const worst = facts.filter((f) => f.worst).sort((a, b) => a.worst.min - b.worst.min)[0];
-    if (worst) figures.appendChild(card(R.fmt.pct(worst.worst.min), `lowest mean service level (${worst.member.code}, ${worst.worst.scenario})`, worst.worst.min < 0.7 ? 'bad' : 'warn'));
+    const lossOf = (f) => (R.isNum(f.worst.loss) ? f.worst.loss : -1);
+    const worst = facts.filter((f) => f.worst).sort((a, b) => lossOf(b) - lossOf(a) || a.worst.min - b.worst.min)[0];
+    if (worst && R.isNum(worst.worst.loss)) figures.appendChild(card(`${R.fmt.num(worst.worst.loss, 1)} h`, `of full service lost in the worst scenario (${worst.member.code}, ${worst.worst.scenario}; lowest level ${R.fmt.pct(worst.worst.min)})`, worst.worst.loss >= 24 ? 'bad' : 'warn'));
+    else if (worst) figures.appendChild(card(R.fmt.pct(worst.worst.min), `lowest mean service level (${worst.member.code}, ${worst.worst.scenario})`, worst.worst.min < 0.7 ? 'bad' : 'warn'));
     section.appendChild(figures);
 
     const columns = [
@@ -116,13 +122,13 @@
       { label: 'Alliance baseline', render: (f) => compliantBadge(f.baselineCounts) },
       { label: 'Espionage exposure', render: (f) => shareCell(f.espionage, 0.25), num: true },
       { label: 'Sabotage exposure', render: (f) => shareCell(f.sabotage, 0.05), num: true },
-      { label: 'Worst scenario: lowest level', render: (f) => (f.worst ? `${R.fmt.pct(f.worst.min)} (${f.worst.scenario})` : R.isNum(f.resilienceLoss) ? `resilience loss ${R.fmt.num(f.resilienceLoss)}` : null) },
+      { label: 'Worst scenario', render: (f) => (f.worst ? R.el('span', {}, f.worst.scenario, R.el('br', {}), R.el('small', { class: 'muted' }, `${R.isNum(f.worst.loss) ? R.fmt.num(f.worst.loss, 1) + ' h lost, ' : ''}lowest ${R.fmt.pct(f.worst.min)}`)) : R.isNum(f.resilienceLoss) ? `resilience loss ${R.fmt.pct(f.resilienceLoss, 1)} (kill switch)` : null) },
       { label: 'Shared with it (lowest)', render: (f) => (f.receives ? R.badge(f.receives.lowest, f.receives.lowest === f.receives.top ? 'ok' : 'not-ok') : null) },
     ];
     const scorecard = R.table(columns, facts, 'Scorecard');
     scorecard.classList.add('scorecard');
     section.appendChild(scorecard);
-    section.appendChild(R.el('p', { class: 'note' }, 'Espionage: share of critical-service weight whose traffic crosses untrusted equipment. Sabotage: share lost if that equipment is switched off. Shared with it: the lowest level any ally still shares with the member.'));
+    section.appendChild(R.el('p', { class: 'note' }, 'Espionage: share of critical-service weight whose traffic crosses untrusted equipment. Sabotage: share lost if that equipment is switched off. Worst scenario: the one that loses the most hours of full service (the area above the curve of the whole network, averaged over the trials). Shared with it: the lowest level any ally still shares with the member.'));
     section.appendChild(R.el('h3', { id: 'summary-words' }, 'In a sentence each'));
     section.appendChild(R.el('ul', { class: 'headlines' }, facts.map(headline)));
   };
