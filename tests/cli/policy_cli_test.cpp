@@ -25,7 +25,9 @@ TEST(CheckCli, FindingsOnADateGroupedByRuleExitOne) {
   auto result = RunRedoubt({"check", kSample, "--standard", kGb, "--as-of", "2024-01-01"});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_EQ(result.err, "");
-  EXPECT_NE(result.out.find("network gb-sample as of 2024-01-01: 2 findings (1 critical, 1 high)"),
+  // The management deadline, the RAN cap, and the baseline's service rule (two
+  // critical services without two disjoint trusted paths, judged by the exposure analysis).
+  EXPECT_NE(result.out.find("network gb-sample as of 2024-01-01: 4 findings (1 critical, 3 high)"),
             std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("nato-management-untrusted  critical  forbid  1 finding  (binds from "
@@ -37,7 +39,11 @@ TEST(CheckCli, FindingsOnADateGroupedByRuleExitOne) {
             std::string::npos);
   EXPECT_NE(result.out.find("not binding on 2024-01-01: gb-5g-exit (from 2027-12-31)"),
             std::string::npos);
-  EXPECT_NE(result.out.find("not evaluated: nato-critical-redundant"), std::string::npos);
+  EXPECT_NE(result.out.find("service drax-power-station: 0 node-disjoint paths through trusted "
+                            "equipment only, 2 required; untrusted on its routes: lee-mw-1 "
+                            "(microwave huawei), drax-mw-1 (microwave huawei)"),
+            std::string::npos);
+  EXPECT_EQ(result.out.find("not evaluated: nato-critical-redundant"), std::string::npos);
 }
 
 TEST(CheckCli, FailOnDecidesTheExitCode) {
@@ -53,8 +59,9 @@ TEST(CheckCli, FailOnDecidesTheExitCode) {
   EXPECT_EQ(with({"--fail-on", "critical"}), 0);
   EXPECT_EQ(with({"--fail-on", "never"}), 0);
   EXPECT_EQ(with({"--fail-on", "severe"}), 2);
-  // Before any dated UK rule, the sample breaks nothing that binds.
-  EXPECT_EQ(RunRedoubt({"check", kSample, "-s", kGb}).exit_code, 0);  // its own as_of, 2019-07-01
+  // Before any dated UK rule only the baseline's service rule binds: two high findings.
+  EXPECT_EQ(RunRedoubt({"check", kSample, "-s", kGb}).exit_code, 1);  // its own as_of, 2019-07-01
+  EXPECT_EQ(RunRedoubt({"check", kSample, "-s", kGb, "--fail-on", "critical"}).exit_code, 0);
 }
 
 TEST(CheckCli, JsonIsAFindingsDocument) {
@@ -88,11 +95,13 @@ TEST(CheckCli, JsonIsAFindingsDocument) {
 
 TEST(CheckCli, TimelineShowsTheUkDeadlines) {
   auto text = RunRedoubt({"check", kSample, "-s", kGb, "--timeline"});
-  EXPECT_EQ(text.exit_code, 0) << text.err;  // nothing binds on the sample's own date
-  EXPECT_NE(text.out.find("2020-01-28  1 finding in force, 1 falling due"), std::string::npos)
+  // On the sample's own date the baseline's service rule already binds (two high findings).
+  EXPECT_EQ(text.exit_code, 1) << text.err;
+  EXPECT_NE(text.out.find("2019-07-01  2 findings in force, 2 falling due"), std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("2023-12-31  2 findings in force, 1 falling due"), std::string::npos);
-  EXPECT_NE(text.out.find("2027-12-31  13 findings in force, 11 falling due"), std::string::npos);
+  EXPECT_NE(text.out.find("2020-01-28  3 findings in force, 1 falling due"), std::string::npos);
+  EXPECT_NE(text.out.find("2023-12-31  4 findings in force, 1 falling due"), std::string::npos);
+  EXPECT_NE(text.out.find("2027-12-31  15 findings in force, 11 falling due"), std::string::npos);
   auto json = RunRedoubt({"check", kSample, "-s", kGb, "--timeline", "--format", "json"});
   const auto document = nlohmann::json::parse(json.out);
   EXPECT_EQ(document["format"], "redoubt/timeline@1");
