@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +42,49 @@ std::string TempDir(const std::string& name) {
   std::filesystem::remove_all(path);
   std::filesystem::create_directories(path);
   return path.string();
+}
+
+std::vector<std::string> CorpusCases(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const std::string& entry : ListDirectory(folder)) {
+    if (!entry.ends_with(".expected")) names.push_back(entry);
+  }
+  return names;
+}
+
+std::string CorpusStem(const std::string& name) {
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+std::string CorpusTestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = CorpusStem(info.param);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+void ExpectGolden(const std::string& expected_path, const std::string& actual) {
+  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
+  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "missing " << expected_path;
+  EXPECT_EQ(actual, ReadText(expected_path));
+}
+
+std::string DiagnosticsText(const Diagnostics& diagnostics, const std::string& folder, bool ok) {
+  Diagnostics sorted = diagnostics;
+  sorted.Sort();
+  const std::string prefix = folder + "/";
+  std::string text;
+  for (const Diagnostic& diagnostic : sorted.Items()) {
+    std::string line = diagnostic.Format();
+    for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix, at)) {
+      line.erase(at, prefix.size());
+    }
+    text += line + "\n";
+  }
+  text += ok ? "result: ok\n" : "result: rejected\n";
+  return text;
 }
 
 namespace {

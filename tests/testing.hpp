@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "core/diagnostics.hpp"
+
 namespace redoubt::testing {
 
 // The source tree (for tests/cases, data/) and ../shared/data beside it.
@@ -15,6 +19,22 @@ std::string ReadText(const std::string& path);
 std::vector<std::string> ListDirectory(const std::string& path);
 // A fresh empty folder under the test's temp dir.
 std::string TempDir(const std::string& name);
+
+// Golden corpora: a folder of cases (files or sub-folders), each with a
+// NAME.expected file holding exactly what the case must produce.
+//
+//   INSTANTIATE_TEST_SUITE_P(Corpus, BadThing, ::testing::ValuesIn(CorpusCases(dir)),
+//                            CorpusTestName);
+//   ExpectGolden(dir + "/" + CorpusStem(name) + ".expected", actual);
+//
+// REDOUBT_UPDATE_GOLDEN=1 rewrites the expected files instead (review the diff).
+std::vector<std::string> CorpusCases(const std::string& folder);
+std::string CorpusStem(const std::string& name);
+std::string CorpusTestName(const ::testing::TestParamInfo<std::string>& info);
+void ExpectGolden(const std::string& expected_path, const std::string& actual);
+// Diagnostics sorted, one per line, with `folder`/ removed wherever it appears
+// (so the goldens hold in any checkout), then "result: ok" or "result: rejected".
+std::string DiagnosticsText(const Diagnostics& diagnostics, const std::string& folder, bool ok);
 
 struct ProcessResult {
   int exit_code = -1;

@@ -11,7 +11,7 @@ namespace redoubt {
 
 namespace {
 
-std::vector<NodeId> SortedSources(const Topology& topology, std::span<const NodeId> sources,
+std::vector<NodeId> SortedSources([[maybe_unused]] const Topology& topology, std::span<const NodeId> sources,
                                   const Mask& mask) {
   std::vector<NodeId> sorted;
   sorted.reserve(sources.size());

@@ -78,15 +78,6 @@ TEST(AllianceReader, AMissingFileIsADiagnostic) {
   EXPECT_NE(spec.diagnostics().Items()[0].message.find("cannot read alliance file"), std::string::npos);
 }
 
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  for (const std::string& entry : testing::ListDirectory(kCorpus)) {
-    if (!entry.ends_with(".expected")) names.push_back(entry);
-  }
-  return names;
-}
-
-std::string Stem(const std::string& name) { return name.substr(0, name.rfind('.')); }
 
 std::string Actual(const std::string& name) {
   auto spec = ReadAlliance(kCorpus + "/" + name);
@@ -111,25 +102,16 @@ class BadAlliance : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BadAlliance, ReportsExactlyTheExpectedDiagnostics) {
   const std::string name = GetParam();
-  const std::string expected_path = kCorpus + "/" + Stem(name) + ".expected";
   const std::string actual = Actual(name);
-  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
-  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "missing " << expected_path;
-  EXPECT_EQ(actual, testing::ReadText(expected_path));
+  testing::ExpectGolden(kCorpus + "/" + testing::CorpusStem(name) + ".expected", actual);
   EXPECT_NE(actual.find(": error: "), std::string::npos);
   EXPECT_NE(actual.find("result: rejected"), std::string::npos);
 }
 
-TEST(BadAllianceCorpus, HasAtLeastFifteenCases) { EXPECT_GE(CaseNames().size(), 15u); }
+TEST(BadAllianceCorpus, HasAtLeastFifteenCases) { EXPECT_GE(testing::CorpusCases(kCorpus).size(), 15u); }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadAlliance, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = Stem(param_info.param);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, BadAlliance, ::testing::ValuesIn(testing::CorpusCases(kCorpus)),
+                         testing::CorpusTestName);
 
 }  // namespace
 }  // namespace redoubt::alliance

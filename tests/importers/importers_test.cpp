@@ -212,19 +212,6 @@ rules:
 // The bad-input corpus: NN-FORMAT-what.ext (or a folder for csv tables).
 const std::string kCorpus = testing::SourcePath("tests/cases/import");
 
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  for (const std::string& entry : testing::ListDirectory(kCorpus)) {
-    if (!entry.ends_with(".expected")) names.push_back(entry);
-  }
-  return names;
-}
-
-std::string Stem(const std::string& name) {
-  const auto dot = name.rfind('.');
-  return dot == std::string::npos ? name : name.substr(0, dot);
-}
-
 class ImportCorpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ImportCorpus, ReportsExactlyTheExpectedDiagnostics) {
@@ -232,29 +219,13 @@ TEST_P(ImportCorpus, ReportsExactlyTheExpectedDiagnostics) {
   const std::string format = name.substr(3, name.find('-', 3) - 3);
   const std::vector<std::string> paths = {kCorpus + "/" + name};
   auto imported = Import(format, paths, {});
-  Diagnostics diagnostics = imported.diagnostics();
-  diagnostics.Sort();
-  std::string actual;
-  for (const Diagnostic& diagnostic : diagnostics.Items()) {
-    std::string line = diagnostic.Format();
-    if (line.starts_with(kCorpus + "/")) line.erase(0, kCorpus.size() + 1);
-    actual += line + "\n";
-  }
-  actual += imported.ok() ? "result: ok\n" : "result: rejected\n";
-  const std::string expected_path = kCorpus + "/" + Stem(name) + ".expected";
-  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
-  EXPECT_EQ(actual, testing::ReadText(expected_path));
+  const std::string actual = testing::DiagnosticsText(imported.diagnostics(), kCorpus, imported.ok());
+  testing::ExpectGolden(kCorpus + "/" + testing::CorpusStem(name) + ".expected", actual);
   EXPECT_NE(actual.find("result: rejected"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ImportCorpus, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = Stem(param_info.param);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ImportCorpus, ::testing::ValuesIn(testing::CorpusCases(kCorpus)),
+                         testing::CorpusTestName);
 
 }  // namespace
 }  // namespace redoubt::importers

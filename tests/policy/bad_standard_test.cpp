@@ -18,48 +18,19 @@ namespace {
 
 const std::string kCorpus = testing::SourcePath("tests/cases/bad-standard");
 
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  for (const std::string& entry : testing::ListDirectory(kCorpus)) {
-    if (!entry.ends_with(".expected")) names.push_back(entry);
-  }
-  return names;
-}
-
-std::string Stem(const std::string& name) {
-  const auto dot = name.rfind('.');
-  return dot == std::string::npos ? name : name.substr(0, dot);
-}
-
-std::string Relative(std::string line) {
-  const std::string prefix = kCorpus + "/";
-  for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix)) {
-    line.erase(at, prefix.size());
-  }
-  return line;
-}
-
 std::string Actual(const std::string& name) {
   std::string path = kCorpus + "/" + name;
   if (std::filesystem::is_directory(path)) path += "/main.yaml";
   auto loaded = policy::LoadStandard(path);
-  Diagnostics diagnostics = loaded.diagnostics();
-  diagnostics.Sort();
-  std::string text;
-  for (const Diagnostic& diagnostic : diagnostics.Items()) text += Relative(diagnostic.Format()) + "\n";
-  text += loaded.ok() ? "result: ok\n" : "result: rejected\n";
-  return text;
+  return testing::DiagnosticsText(loaded.diagnostics(), kCorpus, loaded.ok());
 }
 
 class BadStandard : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BadStandard, ReportsExactlyTheExpectedDiagnostics) {
   const std::string name = GetParam();
-  const std::string expected_path = kCorpus + "/" + Stem(name) + ".expected";
   const std::string actual = Actual(name);
-  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
-  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "missing " << expected_path;
-  EXPECT_EQ(actual, testing::ReadText(expected_path));
+  testing::ExpectGolden(kCorpus + "/" + testing::CorpusStem(name) + ".expected", actual);
   // Every case is rejected with at least one located error, except the one
   // that shows a warning on an otherwise valid standard.
   if (name.find("warning") != std::string::npos) {
@@ -71,16 +42,10 @@ TEST_P(BadStandard, ReportsExactlyTheExpectedDiagnostics) {
   }
 }
 
-TEST(BadStandardCorpus, HasAtLeastTwentyCases) { EXPECT_GE(CaseNames().size(), 20u); }
+TEST(BadStandardCorpus, HasAtLeastTwentyCases) { EXPECT_GE(testing::CorpusCases(kCorpus).size(), 20u); }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadStandard, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = Stem(param_info.param);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, BadStandard, ::testing::ValuesIn(testing::CorpusCases(kCorpus)),
+                         testing::CorpusTestName);
 
 }  // namespace
 }  // namespace redoubt

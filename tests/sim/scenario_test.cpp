@@ -22,49 +22,18 @@ namespace {
 
 const std::string kCorpus = testing::SourcePath("tests/cases/bad-scenario");
 
-std::string Describe(const Diagnostics& diagnostics, const std::string& strip) {
-  Diagnostics sorted = diagnostics;
-  sorted.Sort();
-  std::string text;
-  for (const Diagnostic& diagnostic : sorted.Items()) {
-    std::string line = diagnostic.Format();
-    for (auto at = line.find(strip); at != std::string::npos; at = line.find(strip))
-      line.erase(at, strip.size());
-    text += line + "\n";
-  }
-  return text;
-}
-
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  for (const std::string& entry : testing::ListDirectory(kCorpus)) {
-    if (entry.ends_with(".yaml")) names.push_back(entry);
-  }
-  return names;
-}
-
 class BadScenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BadScenario, ReportsExactlyTheExpectedDiagnostics) {
   const std::string name = GetParam();
-  const std::string expected_path = kCorpus + "/" + name.substr(0, name.rfind('.')) + ".expected";
   auto loaded = LoadScenario(kCorpus + "/" + name);
-  const std::string actual = Describe(loaded.diagnostics(), kCorpus + "/") +
-                             (loaded.ok() ? "result: ok\n" : "result: rejected\n");
-  if (std::getenv("REDOUBT_UPDATE_GOLDEN") != nullptr) std::ofstream(expected_path) << actual;
-  ASSERT_TRUE(std::filesystem::exists(expected_path)) << "missing " << expected_path;
-  EXPECT_EQ(actual, testing::ReadText(expected_path));
+  const std::string actual = testing::DiagnosticsText(loaded.diagnostics(), kCorpus, loaded.ok());
+  testing::ExpectGolden(kCorpus + "/" + testing::CorpusStem(name) + ".expected", actual);
   EXPECT_FALSE(loaded.ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& test) {
-                           std::string name = test.param.substr(0, test.param.rfind('.'));
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(testing::CorpusCases(kCorpus)),
+                         testing::CorpusTestName);
 
 TEST(Scenario, ReadsTheDesignExampleWithDefaults) {
   auto loaded = ReadScenario(SourceFile::FromString("s.yaml", R"(format: redoubt/scenario@1
@@ -78,7 +47,7 @@ recovery:
 horizon_hours: 720
 seed: 18446744073709551615
 )"));
-  ASSERT_TRUE(loaded.ok()) << Describe(loaded.diagnostics(), "");
+  ASSERT_TRUE(loaded.ok()) << testing::DiagnosticsText(loaded.diagnostics(), kCorpus, loaded.ok());
   const Scenario& scenario = loaded.value();
   EXPECT_EQ(scenario.id, "vendor-kill-switch");
   EXPECT_EQ(scenario.checkpoints, kDefaultCheckpoints);
@@ -105,8 +74,8 @@ TEST(Scenario, EveryBundledScenarioReadsAndBindsToTheSample) {
   ASSERT_GE(names.size(), 5U);
   for (const std::string& name : names) {
     auto loaded = LoadScenario(folder + "/" + name);
-    ASSERT_TRUE(loaded.ok()) << name << "\n" << Describe(loaded.diagnostics(), "");
-    EXPECT_TRUE(loaded.diagnostics().Empty()) << name << "\n" << Describe(loaded.diagnostics(), "");
+    ASSERT_TRUE(loaded.ok()) << name << "\n" << testing::DiagnosticsText(loaded.diagnostics(), kCorpus, loaded.ok());
+    EXPECT_TRUE(loaded.diagnostics().Empty()) << name << "\n" << testing::DiagnosticsText(loaded.diagnostics(), kCorpus, loaded.ok());
     auto run = PrepareRun(networks.value().front(), loaded.value(), {.seed = 1, .trials = 3});
     RunControl control;
     control.threads = 1;
