@@ -125,8 +125,8 @@ std::string TerminalSummary(const alliance::AllianceModel& model,
                             const alliance::Assessment& assessment, Days as_of) {
   const auto& members = model.spec.members;
   std::string out = fmt::format("assessment of {} as of {}\n\n", model.spec.id, FormatIsoDate(as_of));
-  out += fmt::format("  {:<6} {:>16} {:>16} {:>10} {:>10} {:>11}\n", "member", "own standard",
-                     "baseline", "espionage", "sabotage", "kill-switch");
+  out += fmt::format("  {:<6} {:>16} {:>16} {:>10} {:>10} {:>11}\n", "member", "own standard*",
+                     "baseline*", "espionage", "sabotage", "kill-switch");
   auto counts = [](const alliance::SeverityCounts& severities) {
     // critical/high first: the two that matter to a decision-maker.
     return fmt::format("{}C {}H {}M", severities[4], severities[3], severities[2]);
@@ -137,6 +137,9 @@ std::string TerminalSummary(const alliance::AllianceModel& model,
                        counts(member.standard), counts(member.baseline), Percent(posture.espionage),
                        Percent(posture.sabotage), Percent(posture.resilience_loss));
   }
+  out += "  * findings (critical, high, medium) as the alliance view counts them: each member\n"
+         "    assumed to have met its own deadlines since its inventory's date; the report's\n"
+         "    per-member sections show the findings on the inventory as it is.\n";
   out += "\n  sharing (provider row → recipient column: highest level shared)\n  ";
   out += fmt::format("{:<8}", "");
   for (const auto& member : members) out += fmt::format("{:<14}", member.code);
