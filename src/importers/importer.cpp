@@ -54,34 +54,8 @@ void StartNetwork(Network& network, const ImportOptions& options, std::string_vi
   if (!options.network_name.empty()) network.info.name = options.network_name;
   network.info.country = options.country;
   network.info.as_of = options.as_of;
-  std::vector<std::string> registers;
-  if (options.use_bundled_vendors) registers.push_back(DataPath("vendors.yaml"));
-  registers.insert(registers.end(), options.vendor_registers.begin(),
-                   options.vendor_registers.end());
-  for (const std::string& path : registers) {
-    SourceFile source;
-    try {
-      source = SourceFile::Read(path);
-    } catch (const IoError& error) {
-      diagnostics.Error(Location{path, 0, 0},
-                        fmt::format("cannot read vendor register: {}", error.what()),
-                        "check the path, or set REDOUBT_DATA to redoubt's data folder");
-      continue;
-    }
-    auto loaded = LoadVendorRegister(source, *network.strings);
-    diagnostics.Append(loaded.diagnostics());
-    if (!loaded.ok()) continue;
-    for (Vendor& vendor : loaded.value()) {
-      auto existing = std::find_if(network.vendors.begin(), network.vendors.end(),
-                                   [&](const Vendor& v) { return v.id == vendor.id; });
-      if (existing != network.vendors.end()) {
-        *existing = std::move(vendor);
-      } else {
-        network.vendors.push_back(std::move(vendor));
-      }
-    }
-  }
-  if (network.FindVendor("unknown") == kNone) network.vendors.push_back(UnknownVendor(*network.strings));
+  network.vendors = LoadVendorRegisters(options.use_bundled_vendors, options.vendor_registers,
+                                        *network.strings, diagnostics);
 }
 
 KindId KindFor(Network& network, std::string_view name, Domain domain) {

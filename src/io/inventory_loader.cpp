@@ -85,35 +85,8 @@ class Loader {
 
 
 void Loader::LoadRegisters() {
-  std::vector<std::string> paths;
-  if (options_.use_bundled_vendors) paths.push_back(DataPath("vendors.yaml"));
-  for (const std::string& path : options_.vendor_registers) paths.push_back(path);
-  for (const std::string& path : paths) {
-    SourceFile source;
-    try {
-      source = SourceFile::Read(path);
-    } catch (const IoError& error) {
-      diagnostics_.Error(Location{path, 0, 0}, fmt::format("cannot read vendor register: {}", error.what()),
-                         "check the path, or set REDOUBT_DATA to redoubt's data folder");
-      continue;
-    }
-    auto loaded = LoadVendorRegister(source, *pool_);
-    diagnostics_.Append(loaded.diagnostics());
-    if (!loaded.ok()) continue;
-    for (Vendor& vendor : loaded.value()) {
-      auto existing = std::find_if(register_.begin(), register_.end(),
-                                   [&](const Vendor& v) { return v.id == vendor.id; });
-      if (existing != register_.end()) {
-        *existing = std::move(vendor);
-      } else {
-        register_.push_back(std::move(vendor));
-      }
-    }
-  }
-  if (std::none_of(register_.begin(), register_.end(),
-                   [&](const Vendor& v) { return pool_->View(v.id) == "unknown"; })) {
-    register_.push_back(UnknownVendor(*pool_));
-  }
+  register_ = LoadVendorRegisters(options_.use_bundled_vendors, options_.vendor_registers, *pool_,
+                                  diagnostics_);
 }
 
 void Loader::Group() {

@@ -1,10 +1,13 @@
 #include "io/vendor_reader.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
+#include "core/error.hpp"
+#include "core/paths.hpp"
 #include "io/node_reader.hpp"
 
 namespace redoubt {
@@ -153,6 +156,42 @@ Result<std::vector<Vendor>> LoadVendorRegister(const SourceFile& source, StringP
   ParseDocument(source, handler, diagnostics);
   handler.Finish();
   return Result<std::vector<Vendor>>(std::move(handler.vendors), std::move(diagnostics));
+}
+
+std::vector<Vendor> LoadVendorRegisters(bool bundled, const std::vector<std::string>& paths,
+                                        StringPool& pool, Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  if (bundled) files.push_back(DataPath("vendors.yaml"));
+  files.insert(files.end(), paths.begin(), paths.end());
+  std::vector<Vendor> vendors;
+  for (const std::string& path : files) {
+    SourceFile source;
+    try {
+      source = SourceFile::Read(path);
+    } catch (const IoError& error) {
+      diagnostics.Error(Location{path, 0, 0},
+                        fmt::format("cannot read vendor register: {}", error.what()),
+                        "check the path, or set REDOUBT_DATA to redoubt's data folder");
+      continue;
+    }
+    auto loaded = LoadVendorRegister(source, pool);
+    diagnostics.Append(loaded.diagnostics());
+    if (!loaded.ok()) continue;
+    for (Vendor& vendor : loaded.value()) {
+      auto existing = std::find_if(vendors.begin(), vendors.end(),
+                                   [&](const Vendor& known) { return known.id == vendor.id; });
+      if (existing != vendors.end()) {
+        *existing = std::move(vendor);
+      } else {
+        vendors.push_back(std::move(vendor));
+      }
+    }
+  }
+  if (std::none_of(vendors.begin(), vendors.end(),
+                   [&](const Vendor& vendor) { return pool.View(vendor.id) == "unknown"; })) {
+    vendors.push_back(UnknownVendor(pool));
+  }
+  return vendors;
 }
 
 }  // namespace redoubt

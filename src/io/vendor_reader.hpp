@@ -38,4 +38,12 @@ namespace redoubt {
 [[nodiscard]] Result<std::vector<Vendor>> LoadVendorRegister(const SourceFile& source,
                                                              StringPool& pool);
 
+// The vendors of the bundled register (data/vendors.yaml, when `bundled`)
+// and then of each file in `paths`, in that order: a later register overrides
+// an earlier one by id, and the vendor `unknown` is added when none has it.
+// A file that cannot be read or has errors is reported in `diagnostics`.
+[[nodiscard]] std::vector<Vendor> LoadVendorRegisters(bool bundled,
+                                                      const std::vector<std::string>& paths,
+                                                      StringPool& pool, Diagnostics& diagnostics);
+
 }  // namespace redoubt
