@@ -3,23 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/geo.hpp"
+
 namespace redoubt::gen {
 
 namespace {
-constexpr double kEarthRadiusKm = 6371.0088;
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kKmPerDegree = 111.195;  // 2πR / 360
 double Radians(double degrees) { return degrees * kPi / 180.0; }
 }  // namespace
 
-double DistanceKm(LatLon a, LatLon b) {
-  const double dlat = Radians(b.lat - a.lat);
-  const double dlon = Radians(b.lon - a.lon);
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(Radians(a.lat)) * std::cos(Radians(b.lat)) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-}
+double DistanceKm(LatLon a, LatLon b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
 double RoundCoordinate(double degrees) { return std::round(degrees * 1e5) / 1e5; }
 

@@ -7,9 +7,10 @@
 #include <array>
 #include <numeric>
 #include <queue>
+#include <tuple>
 
 #include "io/node_reader.hpp"
-#include "sim/geo.hpp"
+#include "core/geo.hpp"
 
 namespace redoubt {
 
@@ -239,34 +240,151 @@ RecoveryModel::RecoveryModel(const RecoverySpec& spec, const SimNetwork& net,
   }
 }
 
-void RecoveryModel::Schedule(std::vector<RepairJob>& jobs, double horizon_hours, Rng& rng) const {
-  for (RepairJob& job : jobs) job.done_hours = kNever;
-  if (pools_.empty()) return;
-  for (RepairJob& job : jobs)
-    job.repair_hours = distributions_[distribution_of_[Slot(job)]].Sample(rng);
+std::vector<RepairJob> RecoveryModel::Schedule(const std::vector<RepairFailure>& failures,
+                                               double horizon_hours, Rng& rng) const {
+  std::vector<RepairJob> jobs;
+  if (pools_.empty()) {
+    for (const RepairFailure& failure : failures) {
+      if (!jobs.empty() && jobs.back().link == failure.link && jobs.back().target == failure.target)
+        continue;
+      jobs.push_back({.target = failure.target,
+                      .link = failure.link,
+                      .replace = failure.replace,
+                      .failed_hours = failure.failed_hours,
+                      .ready_hours = failure.failed_hours + LeadHours(failure.replace)});
+    }
+    return jobs;
+  }
+  std::vector<double> draws(failures.size());
+  for (std::size_t index = 0; index < failures.size(); ++index) {
+    const RepairFailure& failure = failures[index];
+    draws[index] = distributions_[distribution_of_[Slot(failure.link, failure.target)]].Sample(rng);
+  }
+  // Each target's failures are contiguous: its group is its first failure.
+  std::vector<std::uint32_t> group(failures.size());
+  for (std::uint32_t index = 0; index < failures.size(); ++index) {
+    const bool same = index > 0 && failures[index - 1].link == failures[index].link &&
+                      failures[index - 1].target == failures[index].target;
+    group[index] = same ? group[index - 1] : index;
+  }
   std::vector<std::vector<std::uint32_t>> members(pools_.size());
-  for (std::uint32_t index = 0; index < jobs.size(); ++index) {
-    const std::uint32_t pool = pool_of_[Slot(jobs[index])];
-    if (pool != kNone) members[pool].push_back(index);
+  std::vector<RepairJob> stranded;  // targets no crew may serve: down for good
+  for (std::uint32_t index = 0; index < failures.size(); ++index) {
+    const RepairFailure& failure = failures[index];
+    const std::uint32_t pool = pool_of_[Slot(failure.link, failure.target)];
+    if (pool != kNone) {
+      members[pool].push_back(index);
+    } else if (stranded.empty() || stranded.back().link != failure.link ||
+               stranded.back().target != failure.target) {
+      stranded.push_back({.target = failure.target,
+                          .link = failure.link,
+                          .replace = failure.replace,
+                          .failed_hours = failure.failed_hours,
+                          .ready_hours = failure.failed_hours + LeadHours(failure.replace)});
+    }
   }
+  jobs = std::move(stranded);
   for (std::size_t pool = 0; pool < pools_.size(); ++pool) {
-    if (!members[pool].empty()) SchedulePool(jobs, members[pool], pools_[pool], horizon_hours);
+    if (!members[pool].empty())
+      SchedulePool(failures, draws, group, members[pool], pools_[pool], horizon_hours, jobs);
   }
+  std::sort(jobs.begin(), jobs.end(), [](const RepairJob& a, const RepairJob& b) {
+    if (a.link != b.link) return !a.link;
+    if (a.target != b.target) return a.target < b.target;
+    return a.failed_hours < b.failed_hours;
+  });
+  return jobs;
 }
 
-void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::uint32_t>& members,
-                                 std::uint32_t crews, double horizon_hours) const {
-  auto ready_at = [&](std::uint32_t index) {
-    const RepairJob& job = jobs[index];
-    return job.failed_hours + (job.replace ? replace_hours_ : 0.0);
+// An event loop over one pool: failures arrive in time order, jobs become
+// ready, crews are dispatched. `clock` only moves forward, and every failure
+// and ready time at or before it is taken in before a crew is dispatched at
+// it, so a crew never starts a job before the job is ready.
+void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
+                                 const std::vector<double>& draws,
+                                 const std::vector<std::uint32_t>& group,
+                                 std::vector<std::uint32_t>& members, std::uint32_t crews,
+                                 double horizon_hours, std::vector<RepairJob>& jobs) const {
+  // Failures in time order; ties in (link, target) order, as given.
+  std::stable_sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return failures[a].failed_hours < failures[b].failed_hours;
+  });
+  // The job each target has open (waiting or being worked on), by group.
+  std::vector<std::size_t> open_job(failures.size(), kNone);
+  // Per job (indices into `jobs`, which may hold other pools' jobs before these).
+  std::vector<std::uint32_t> version(jobs.size(), 0);  // bumped when its ready time moves
+  std::vector<std::uint8_t> dispatched(jobs.size(), 1);
+  // Jobs not ready yet: (ready, job, version), earliest first.
+  using Pending = std::tuple<double, std::size_t, std::uint32_t>;
+  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
+  // Ready jobs: a min-heap by (priority position, job, version); nearest-first scans a list.
+  using Waiting = std::tuple<std::uint32_t, std::size_t, std::uint32_t>;
+  std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>> waiting;
+  std::vector<std::pair<std::size_t, std::uint32_t>> waiting_list;
+  auto stale = [&](std::size_t job, std::uint32_t stamp) {
+    return dispatched[job] != 0 || version[job] != stamp;
   };
-  // Jobs in order of ready time. Hazards mostly strike many elements at the
-  // same moment, so the order is checked first and sorted only when needed;
-  // ties need no order, as the waiting heap orders by priority position.
-  auto by_ready = [&](std::uint32_t a, std::uint32_t b) { return ready_at(a) < ready_at(b); };
-  if (!std::is_sorted(members.begin(), members.end(), by_ready)) {
-    std::stable_sort(members.begin(), members.end(), by_ready);
-  }
+  auto open = [&](std::uint32_t failure, double ready) {
+    const RepairFailure& cause = failures[failure];
+    const std::size_t job = jobs.size();
+    jobs.push_back({.target = cause.target,
+                    .link = cause.link,
+                    .replace = cause.replace,
+                    .failed_hours = cause.failed_hours,
+                    .ready_hours = ready,
+                    .repair_hours = draws[failure]});
+    version.push_back(0);
+    dispatched.push_back(0);
+    open_job[group[failure]] = job;
+    pending.emplace(ready, job, 0);
+  };
+  auto arrive = [&](std::uint32_t failure) {
+    const RepairFailure& cause = failures[failure];
+    const double ready = cause.failed_hours + LeadHours(cause.replace);
+    const std::size_t current = open_job[group[failure]];
+    if (current == kNone) return open(failure, ready);
+    RepairJob& job = jobs[current];
+    if (dispatched[current] != 0) {
+      if (job.done_hours <= cause.failed_hours) return open(failure, ready);  // it was up again
+      return open(failure, std::max(job.done_hours, ready));                  // hit while worked on
+    }
+    job.replace = job.replace || cause.replace;
+    if (ready > job.ready_hours) {
+      job.ready_hours = ready;
+      pending.emplace(ready, current, ++version[current]);
+    }
+  };
+  std::size_t next = 0;  // next failure in `members`
+  // Takes in every failure and ready time up to `time`.
+  auto advance = [&](double time) {
+    while (true) {
+      const double failure_at =
+          next < members.size() ? failures[members[next]].failed_hours : kNever;
+      const double ready_at = pending.empty() ? kNever : std::get<0>(pending.top());
+      if (failure_at <= time && failure_at <= ready_at) {
+        arrive(members[next++]);
+      } else if (ready_at <= time) {
+        const auto [ready, job, stamp] = pending.top();
+        pending.pop();
+        if (stale(job, stamp)) continue;
+        if (nearest_) {
+          waiting_list.emplace_back(job, stamp);
+        } else {
+          waiting.emplace(position_[Slot(jobs[job].link, jobs[job].target)], job, stamp);
+        }
+      } else {
+        return;
+      }
+    }
+  };
+  // The next time something happens while no job is ready (kNever: nothing will).
+  auto next_event = [&] {
+    while (!pending.empty() && stale(std::get<1>(pending.top()), std::get<2>(pending.top())))
+      pending.pop();
+    const double failure_at = next < members.size() ? failures[members[next]].failed_hours : kNever;
+    return std::min(failure_at, pending.empty() ? kNever : std::get<0>(pending.top()));
+  };
+
   // Crews: (free at, crew number), earliest first.
   using CrewEntry = std::pair<double, std::uint32_t>;
   std::priority_queue<CrewEntry, std::vector<CrewEntry>, std::greater<>> free_crews;
@@ -274,81 +392,70 @@ void RecoveryModel::SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::
       std::min<std::uint32_t>(crews, static_cast<std::uint32_t>(members.size()));
   for (std::uint32_t crew = 0; crew < active; ++crew) free_crews.emplace(0.0, crew);
   std::vector<Place> crew_place(active);
-  // Waiting jobs: a min-heap by (priority position, job); nearest-first scans a list.
-  using Waiting = std::pair<std::uint32_t, std::uint32_t>;
-  std::vector<Waiting> waiting;
-  std::vector<std::uint32_t> waiting_list;
-  auto waiting_empty = [&] { return nearest_ ? waiting_list.empty() : waiting.empty(); };
-  // Moves the jobs ready by `time` to the waiting jobs; a large batch is
-  // heapified at once (O(batch)) rather than pushed one by one.
-  std::size_t next = 0;
-  auto admit = [&](double time) {
-    const std::size_t before = waiting.size();
-    while (next < members.size() && ready_at(members[next]) <= time) {
-      const std::uint32_t index = members[next++];
-      if (nearest_) {
-        waiting_list.push_back(index);
-      } else {
-        waiting.emplace_back(position_[Slot(jobs[index])], index);
-      }
-    }
-    if (nearest_ || waiting.size() == before) return;
-    if (waiting.size() - before > before) {
-      std::make_heap(waiting.begin(), waiting.end(), std::greater<>());
-    } else {
-      for (std::size_t at = before + 1; at <= waiting.size(); ++at) {
-        std::push_heap(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(at), std::greater<>());
-      }
-    }
-  };
+  double clock = 0;
   while (!free_crews.empty()) {
     const auto [free_at, crew] = free_crews.top();
-    admit(free_at);
-    double start = free_at;
-    if (waiting_empty()) {
-      if (next == members.size()) break;
-      start = ready_at(members[next]);
-      admit(start);
-    }
-    if (start > horizon_hours) break;
-    std::uint32_t chosen = 0;
+    clock = std::max(clock, free_at);
+    if (clock > horizon_hours) break;
+    advance(clock);
+    std::size_t chosen = kNone;
     if (nearest_) {
-      std::size_t best = 0;
+      std::erase_if(waiting_list, [&](const auto& entry) { return stale(entry.first, entry.second); });
+      std::size_t best = kNone;
       double best_km = kNever;
       const Place& from = crew_place[crew];
       for (std::size_t at = 0; at < waiting_list.size(); ++at) {
-        const Place& to = place_[Slot(jobs[waiting_list[at]])];
+        const RepairJob& job = jobs[waiting_list[at].first];
+        const Place& to = place_[Slot(job.link, job.target)];
         const double km =
             !from.known ? 0.0
                         : (!to.known ? kNever : HaversineKm(from.lat, from.lon, to.lat, to.lon));
         const bool better =
-            km < best_km || (km == best_km && position_[Slot(jobs[waiting_list[at]])] <
-                                                  position_[Slot(jobs[waiting_list[best]])]);
-        if (at == 0 || better) {
+            best == kNone || km < best_km ||
+            (km == best_km &&
+             position_[Slot(job.link, job.target)] <
+                 position_[Slot(jobs[waiting_list[best].first].link,
+                                jobs[waiting_list[best].first].target)]);
+        if (better) {
           best = at;
           best_km = km;
         }
       }
-      chosen = waiting_list[best];
-      waiting_list[best] = waiting_list.back();
-      waiting_list.pop_back();
+      if (best != kNone) {
+        chosen = waiting_list[best].first;
+        waiting_list[best] = waiting_list.back();
+        waiting_list.pop_back();
+      }
     } else {
-      std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
-      chosen = waiting.back().second;
-      waiting.pop_back();
+      while (!waiting.empty() && stale(std::get<1>(waiting.top()), std::get<2>(waiting.top())))
+        waiting.pop();
+      if (!waiting.empty()) {
+        chosen = std::get<1>(waiting.top());
+        waiting.pop();
+      }
+    }
+    if (chosen == kNone) {
+      const double when = next_event();
+      if (when == kNever) break;
+      clock = when;
+      continue;
     }
     RepairJob& job = jobs[chosen];
-    const Place& to = place_[Slot(job)];
+    dispatched[chosen] = 1;
+    const Place& to = place_[Slot(job.link, job.target)];
     double travel = 0;
     if (travel_kmh_ > 0 && crew_place[crew].known && to.known) {
       travel =
           HaversineKm(crew_place[crew].lat, crew_place[crew].lon, to.lat, to.lon) / travel_kmh_;
     }
-    job.done_hours = start + travel + job.repair_hours;
+    job.start_hours = clock;
+    job.done_hours = clock + travel + job.repair_hours;
     if (to.known) crew_place[crew] = to;
     free_crews.pop();
     free_crews.emplace(job.done_hours, crew);
   }
+  // Failures after the crews stopped (past the horizon) still open or join a job.
+  while (next < members.size()) arrive(members[next++]);
 }
 
 }  // namespace redoubt

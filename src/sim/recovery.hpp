@@ -10,24 +10,41 @@
 //     priority: critical-first           # weight-first | nearest-first | {order: [ids]}
 //     travel_kmh: 60                     # optional: crews travel between sites
 //
-// Model: every element or link that a hazard took down and that does not
-// come back by itself becomes a job when it fails — or, when it must be
-// replaced, `replace_days` later, when the new equipment arrives. A crew takes
-// a waiting job as soon as it is free, works for a drawn repair time (plus
-// the travel from its last job), and the equipment is up when it finishes.
-// Crews of a region (`by_region`) serve only that region; the other `count`
-// crews serve the rest. Repair times come from the element's kind, else its
-// domain, else `default` (links: their medium, else `link`, else `default`).
+// Model: every failure of an element or link that needs a crew (outages
+// that end by themselves, like a power cut, need none) makes the target wait
+// for a job. A job is *ready* at its failure time, or, when the equipment
+// must be replaced (vendor, exploit), `replace_days` later, when the new
+// equipment arrives. A crew is dispatched when it is free and a job is ready,
+// never before: the job starts at max(crew free, ready), the crew travels
+// (great-circle distance from its last job at `travel_kmh`, when given) and
+// then works for the drawn repair time; the target is up when it finishes.
+// While no job is ready, idle crews wait; the first to be dispatched is the
+// crew free the longest (then the lowest crew number).
 //
-// Priority among waiting jobs: critical-first — the most critical sector
+// Several failures of one target (composite hazards that overlap in time)
+// are taken in time order. A failure of a target that is up starts a new
+// job. A failure while the target waits for its crew joins that job (which
+// then needs replacement if either cause says so, and is ready at the later
+// of the two ready times). A failure while a crew is working on it makes a
+// follow-up job, ready when the current one ends (or when its replacement
+// arrives, if later): the target stays down throughout.
+//
+// Crews of a region (`by_region`) serve only that region; the other `count`
+// crews serve the rest, and never a region with crews of its own. A link
+// belongs to the region of its first end that has a site. Repair times come
+// from the element's kind, else its domain, else `default` (links: their
+// medium, else `link`, else `default`); one is drawn per failure, in failure
+// order, before scheduling, and a job uses the draw of the failure that made it.
+//
+// Priority among ready jobs: critical-first — the most critical sector
 // served, then most weight, then file order (sim/criticality.hpp);
 // weight-first — most weight, then sector; nearest-first — the job closest
 // to the crew's last position (great-circle), then critical-first; order —
 // the listed elements and links in that order, then critical-first.
 //
-// Cost per trial: O(J log J) for J jobs (nearest-first: O(J²) worst case,
-// a scan of the waiting jobs per assignment). Deterministic: repair times are
-// drawn in target order before scheduling, and ties break by crew number and
+// Cost per trial: O(F log F) for F failures (nearest-first: O(F²) worst
+// case, a scan of the ready jobs per dispatch). Deterministic: the draws come
+// before scheduling in failure order, and ties break by crew number and
 // priority position.
 #pragma once
 
@@ -60,14 +77,25 @@ struct RecoverySpec {
 [[nodiscard]] std::optional<RecoverySpec> ReadRecovery(const Node& node, const SourceFile& source,
                                                        Diagnostics& diagnostics);
 
-// A repair job of one trial.
+// A failure of one trial that needs a crew.
+struct RepairFailure {
+  std::uint32_t target = 0;  // ElementIndex, or LinkIndex when `link`
+  bool link = false;
+  bool replace = false;
+  double failed_hours = 0;
+};
+
+// A repair job of one trial: its target is down from `failed_hours` until
+// `done_hours` (kNever when not done by the horizon, or never started).
 struct RepairJob {
   std::uint32_t target = 0;
   bool link = false;
   bool replace = false;
   double failed_hours = 0;
-  double repair_hours = 0;     // drawn
-  double done_hours = kNever;  // set by Schedule; kNever when not done by the horizon
+  double ready_hours = 0;       // failure + replacement lead time (or when the job before ends)
+  double start_hours = kNever;  // crew dispatched: max(crew free, ready)
+  double repair_hours = 0;      // drawn
+  double done_hours = kNever;   // start + travel + repair
 };
 
 // A RecoverySpec bound to one network. Immutable; shared by all threads.
@@ -77,9 +105,13 @@ class RecoveryModel {
   RecoveryModel(const RecoverySpec& spec, const SimNetwork& net, std::vector<std::string>& notes);
 
   [[nodiscard]] bool Repairs() const { return !pools_.empty(); }
-  // Draws each job's repair time (jobs in the given order) and schedules the
-  // crews; sets done_hours. Jobs must be sorted by (link, target).
-  void Schedule(std::vector<RepairJob>& jobs, double horizon_hours, Rng& rng) const;
+  // Draws one repair time per failure (in the given order) and schedules the
+  // crews. `failures` must be sorted by (link, target, failed_hours). Returns
+  // the jobs sorted by (link, target, failed_hours); every failure lies in
+  // the down interval of one of them. Without crews, each target has one job
+  // from its first failure that is never done.
+  [[nodiscard]] std::vector<RepairJob> Schedule(const std::vector<RepairFailure>& failures,
+                                                double horizon_hours, Rng& rng) const;
 
  private:
   struct Place {
@@ -87,11 +119,13 @@ class RecoveryModel {
     double lon = 0;
     bool known = false;
   };
-  [[nodiscard]] std::uint32_t Slot(const RepairJob& job) const {
-    return job.link ? element_count_ + job.target : job.target;
+  [[nodiscard]] std::uint32_t Slot(bool link, std::uint32_t target) const {
+    return link ? element_count_ + target : target;
   }
-  void SchedulePool(std::vector<RepairJob>& jobs, std::vector<std::uint32_t>& members,
-                    std::uint32_t crews, double horizon_hours) const;
+  [[nodiscard]] double LeadHours(bool replace) const { return replace ? replace_hours_ : 0.0; }
+  void SchedulePool(const std::vector<RepairFailure>& failures, const std::vector<double>& draws,
+                    const std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& members, std::uint32_t crews, double horizon_hours,
+                    std::vector<RepairJob>& jobs) const;
 
   std::uint32_t element_count_ = 0;
   std::vector<std::uint32_t> pools_;            // crews per pool

@@ -76,21 +76,18 @@ TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
     if (a.replace != b.replace) return a.replace;
     return a.up_hours < b.up_hours;
   });
-  // One repair job per target: from its earliest failure that needs a crew.
-  std::vector<RepairJob> jobs;
-  for (std::size_t at = 0; at < outages.size(); ++at) {
-    const Outage& outage = outages[at];
+  // Every failure that needs a crew, in (link, target, time) order; the
+  // scheduler turns them into jobs (several per target when a target fails
+  // again after it was repaired).
+  std::vector<RepairFailure> failures;
+  for (const Outage& outage : outages) {
     if (!outage.needs_crew) continue;
-    if (!jobs.empty() && jobs.back().link == outage.link && jobs.back().target == outage.target) {
-      jobs.back().replace = jobs.back().replace || outage.replace;
-      continue;
-    }
-    jobs.push_back({.target = outage.target,
-                    .link = outage.link,
-                    .replace = outage.replace,
-                    .failed_hours = outage.down_hours});
+    failures.push_back({.target = outage.target,
+                        .link = outage.link,
+                        .replace = outage.replace,
+                        .failed_hours = outage.down_hours});
   }
-  run.recovery.Schedule(jobs, run.grid.horizon_hours, rng);
+  const std::vector<RepairJob> jobs = run.recovery.Schedule(failures, run.grid.horizon_hours, rng);
 
   TrialSpans spans;
   std::vector<std::pair<double, double>> intervals;
@@ -103,9 +100,8 @@ TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
       if (!outages[at].needs_crew)
         intervals.emplace_back(outages[at].down_hours, outages[at].up_hours);
     }
-    if (job < jobs.size() && jobs[job].link == link && jobs[job].target == target) {
+    for (; job < jobs.size() && jobs[job].link == link && jobs[job].target == target; ++job) {
       intervals.emplace_back(jobs[job].failed_hours, jobs[job].done_hours);
-      ++job;
     }
     AppendSpans(target, intervals, run.grid, link ? spans.links : spans.elements);
   }

@@ -6,11 +6,11 @@
 //   ResilienceSummary summary = Summarize(*run, results);   // sim/metrics.hpp
 //
 // A trial: its generator is Rng::ForTrial(seed, trial); the hazard draws its
-// outages; the outages are merged per element and link (a repair job from
-// the earliest failure that needs a crew, replaced first if any cause says
-// so; outages that end by themselves kept as they are); the crews are
-// scheduled (sim/recovery.hpp); the resulting down intervals, clipped to the
-// checkpoints, go to the LevelEvaluator (sim/timeline.hpp).
+// outages; the failures that need a crew become repair jobs and the crews
+// are scheduled (sim/recovery.hpp: a job starts no earlier than its
+// replacement arrives); each element's and link's down intervals (its jobs,
+// and the outages that end by themselves, like power cuts) are merged,
+// clipped to the checkpoints and go to the LevelEvaluator (sim/timeline.hpp).
 //
 // Threads take trial indices from a shared counter, each with its own
 // evaluator; per-trial results are stored at their index and per-service

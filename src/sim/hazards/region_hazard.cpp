@@ -20,7 +20,7 @@
 
 #include <algorithm>
 
-#include "sim/geo.hpp"
+#include "core/geo.hpp"
 #include "sim/hazards/hazard_util.hpp"
 
 namespace redoubt {
