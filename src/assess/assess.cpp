@@ -176,6 +176,10 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
     diagnostics.Append(scenario.diagnostics());
     if (scenario.ok()) scenarios.push_back(std::move(scenario).value());
   }
+  if (loaded.ok()) {
+    for (const Scenario& scenario : scenarios)
+      diagnostics.Append(CheckHazardVendors(scenario, loaded.value().networks));
+  }
   if (!loaded.ok() || diagnostics.HasErrors()) return Result<AssessOutputs>(std::move(diagnostics));
   const alliance::AllianceModel& model = loaded.value();
 

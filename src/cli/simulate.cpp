@@ -177,6 +177,11 @@ int Run(const SimulateOptions& options) {
   }
   auto networks = LoadNetworks(options.paths, options.input);
   if (!networks) return kExitBadInput;
+  if (scenario) {
+    const Diagnostics vendors = CheckHazardVendors(*scenario, *networks);
+    PrintDiagnostics(vendors, std::cerr);
+    if (vendors.HasErrors()) return kExitBadInput;
+  }
 
   RunHeader header;
   header.seed = options.seed.value_or(scenario && !options.percolation ? scenario->seed : 1);

@@ -71,9 +71,17 @@ class Hazard {
                       std::vector<Outage>& out) const = 0;
 };
 
+// A vendor a hazard names, where the scenario names it: checked against the
+// vendor register once the inventories are loaded (CheckHazardVendors).
+struct VendorReference {
+  std::string vendor;
+  Location location;
+};
+
 struct HazardReadContext {
   const SourceFile& source;
   Diagnostics& diagnostics;
+  std::vector<VendorReference>* vendors = nullptr;  // where readers record the vendors named
 };
 
 // Reads the body of one kind (`{vendor: huawei, ...}` for `vendor`); nullptr

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 
+#include "core/text.hpp"
 #include "io/node_reader.hpp"
 
 namespace redoubt {
@@ -59,7 +61,7 @@ Result<Scenario> ReadScenario(const SourceFile& source) {
   scenario.title = reader.String("title").value_or("");
   (void)reader.String("description");
   if (const Node* hazard = reader.Get("hazard", Need::kRequired)) {
-    scenario.hazard = ReadHazard(*hazard, {source, diagnostics});
+    scenario.hazard = ReadHazard(*hazard, {source, diagnostics, &scenario.vendors});
   }
   if (const Node* recovery = reader.Get("recovery")) {
     scenario.recovery = ReadRecovery(*recovery, source, diagnostics);
@@ -96,6 +98,25 @@ Result<Scenario> ReadScenario(const SourceFile& source) {
 
 Result<Scenario> LoadScenario(const std::string& path) {
   return ReadScenario(SourceFile::Read(path));
+}
+
+Diagnostics CheckHazardVendors(const Scenario& scenario, std::span<const Network> networks) {
+  Diagnostics diagnostics;
+  std::vector<std::string_view> known;
+  for (const Network& network : networks) {
+    for (const Vendor& vendor : network.vendors) known.push_back(network.Str(vendor.id));
+  }
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
+  for (const VendorReference& reference : scenario.vendors) {
+    if (std::binary_search(known.begin(), known.end(), reference.vendor)) continue;
+    diagnostics.Error(reference.location,
+                      fmt::format("vendor '{}' of the hazard is in no vendor register and no "
+                                  "inventory's vendors",
+                                  reference.vendor),
+                      SuggestionHint(reference.vendor, known));
+  }
+  return diagnostics;
 }
 
 }  // namespace redoubt

@@ -22,6 +22,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "core/result.hpp"
@@ -42,6 +43,7 @@ struct Scenario {
   std::uint32_t trials = 0;
   std::uint64_t seed = 0;
   nlohmann::ordered_json document;  // the file as written, for result documents
+  std::vector<VendorReference> vendors;  // vendors the hazard names, where it names them
 };
 
 inline constexpr std::uint32_t kDefaultCheckpoints = 101;
@@ -50,6 +52,13 @@ inline constexpr std::uint32_t kMaxCheckpoints = 100000;
 
 [[nodiscard]] Result<Scenario> ReadScenario(const SourceFile& source);
 [[nodiscard]] Result<Scenario> LoadScenario(const std::string& path);  // throws IoError
+
+// An error for each vendor the scenario's hazard names that neither the vendor
+// register nor any of the networks' own `vendors:` know (a typo: "huawai"),
+// with did-you-mean. A vendor that is known but has no equipment in a network
+// is not an error: the hazard is then a no-op there, with a note.
+[[nodiscard]] Diagnostics CheckHazardVendors(const Scenario& scenario,
+                                             std::span<const Network> networks);
 
 // A document tree as JSON (numbers as integers when they are whole, else doubles).
 [[nodiscard]] nlohmann::ordered_json NodeToJson(const Node& node);

@@ -141,3 +141,85 @@ TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) {
 
 }  // namespace
 }  // namespace redoubt
+
+namespace redoubt {
+namespace {
+
+TEST(CliSimulate, MisspeltHazardVendorIsAnErrorWithDidYouMean) {
+  const std::string dir = testing::TempDir("misspelt-vendor");
+  const std::string path = dir + "/scenario.yaml";
+  {
+    std::ofstream out(path);
+    out << "format: redoubt/scenario@1\nid: typo\nhazard: {vendor: {vendor: [zte, huawai]}}\n"
+           "horizon_hours: 10\n";
+  }
+  auto result = RunRedoubt({"simulate", kSample, "--scenario", path});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(path + ":3:33: error: vendor 'huawai' of the hazard is in no vendor "
+                                   "register and no inventory's vendors \u2014 did you mean "
+                                   "'huawei'?"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("'zte'"), std::string::npos) << "zte is registered: " << result.err;
+}
+
+// The same question asked of two commands: the vendor hazard's level at t=0
+// (simulate) is the share of weight that survives with that vendor's
+// equipment switched off (expose, by_vendor), over the same services.
+class VendorLossAgrees : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(VendorLossAgrees, SimulateAtTimeZeroEqualsExpose) {
+  const std::string inventory = testing::SourcePath("data/samples/allies/" + GetParam() + ".json");
+  auto expose = RunRedoubt({"expose", inventory, "--format", "json"});
+  ASSERT_EQ(expose.exit_code, 0) << expose.err;
+  const Json exposed = Json::parse(expose.out)["networks"][0];
+  double lost_by_any = 0;
+  for (const char* vendor : {"huawei", "zte", "ericsson", "nokia"}) {
+    SCOPED_TRACE(vendor);
+    const std::string dir = testing::TempDir(std::string("vendor-loss-") + vendor);
+    const std::string path = dir + "/scenario.yaml";
+    {
+      std::ofstream out(path);
+      out << fmt::format(
+          "format: redoubt/scenario@1\nid: off\nhazard: {{vendor: {{vendor: {}}}}}\n"
+          "horizon_hours: 1\ncheckpoints: 2\ntrials: 1\n",
+          vendor);
+    }
+    auto simulate = RunRedoubt({"simulate", inventory, "--scenario", path,
+                                "--format", "json"});
+    ASSERT_EQ(simulate.exit_code, 0) << simulate.err;
+    const Json document = Json::parse(simulate.out);
+    const Json& all = document["networks"][0]["series"][0];
+    double weight_up = 0;
+    std::size_t services_up = 0;
+    for (const Json& service : exposed["services"]) {
+      if (service["up"].get<bool>()) {
+        weight_up += service["weight"].get<double>();
+        ++services_up;
+      }
+    }
+    EXPECT_EQ(all["services"].get<std::size_t>(), services_up);
+    EXPECT_NEAR(all["weight"].get<double>(), weight_up, 1e-6 * weight_up);
+    double lost = 0;
+    std::size_t services_lost = 0;
+    for (const Json& totals : exposed["by_vendor"]) {
+      if (totals["vendor"] == vendor) {
+        lost = totals["weight_lost"].get<double>();
+        services_lost = totals["services_lost"].get<std::size_t>();
+      }
+    }
+    lost_by_any += lost;
+    // Levels are written with 6 decimals.
+    EXPECT_NEAR(all["weight_level"]["mean"][0].get<double>(), 1.0 - lost / weight_up, 1e-6);
+    EXPECT_NEAR(all["service_level"]["mean"][0].get<double>(),
+                1.0 - static_cast<double>(services_lost) / static_cast<double>(services_up),
+                1e-6);
+  }
+  EXPECT_GT(lost_by_any, 0) << "no vendor's loss takes anything down: the check would be vacuous";
+}
+
+INSTANTIATE_TEST_SUITE_P(Allies, VendorLossAgrees,
+                         ::testing::Values("us", "gb", "de", "ca", "lv"));
+
+}  // namespace
+}  // namespace redoubt

@@ -82,4 +82,18 @@ double ReadProbability(MapReader& reader, std::string_view key, double fallback)
   return reader.Number(key, Need::kOptional, {.min = 0, .max = 1}).value_or(fallback);
 }
 
+void NoteVendors(const Node* node, const HazardReadContext& context) {
+  if (node == nullptr || context.vendors == nullptr) return;
+  auto note = [&](const Node& name) {
+    if (name.type == Node::Type::kString) {
+      context.vendors->push_back({name.text, context.source.LocationOf(name.offset)});
+    }
+  };
+  if (node->IsSequence()) {
+    for (const Node& item : node->items) note(item);
+  } else {
+    note(*node);
+  }
+}
+
 }  // namespace redoubt::hazard_util

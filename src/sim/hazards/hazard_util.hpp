@@ -35,6 +35,10 @@ struct ElementFilter {
 // Negative, zero or positive like strcmp.
 [[nodiscard]] int CompareVersions(std::string_view a, std::string_view b);
 
+// Records the vendor names of `node` (a name or a list of names) in
+// context.vendors, with their places in the scenario.
+void NoteVendors(const Node* node, const HazardReadContext& context);
+
 // A probability in [0, 1] under `key`, or `fallback` when absent.
 [[nodiscard]] double ReadProbability(MapReader& reader, std::string_view key, double fallback);
 

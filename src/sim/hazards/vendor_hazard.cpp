@@ -70,6 +70,7 @@ std::unique_ptr<Hazard> ReadVendorHazard(const Node& body, const HazardReadConte
   if (!reader.ok()) return nullptr;
   auto hazard = std::make_unique<VendorHazard>();
   if (auto vendors = reader.StringList("vendor", Need::kRequired)) hazard->vendors = *vendors;
+  hazard_util::NoteVendors(reader.Get("vendor"), context);
   hazard->filter = hazard_util::ReadElementFilter(reader, context);
   hazard->probability = hazard_util::ReadProbability(reader, "probability", 1);
   if (context.diagnostics.ErrorCount() != errors_before) return nullptr;
