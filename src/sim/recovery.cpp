@@ -305,21 +305,31 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
                                  const std::vector<std::uint32_t>& group,
                                  std::vector<std::uint32_t>& members, std::uint32_t crews,
                                  double horizon_hours, std::vector<RepairJob>& jobs) const {
-  // Failures in time order; ties in (link, target) order, as given.
-  std::stable_sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
+  // Failures in time order; ties in (link, target) order, as given. Hazards
+  // mostly strike at one moment, so the order is checked before sorting.
+  auto by_time = [&](std::uint32_t a, std::uint32_t b) {
     return failures[a].failed_hours < failures[b].failed_hours;
-  });
+  };
+  if (!std::is_sorted(members.begin(), members.end(), by_time)) {
+    std::stable_sort(members.begin(), members.end(), by_time);
+  }
   // The job each target has open (waiting or being worked on), by group.
   std::vector<std::size_t> open_job(failures.size(), kNone);
   // Per job (indices into `jobs`, which may hold other pools' jobs before these).
   std::vector<std::uint32_t> version(jobs.size(), 0);  // bumped when its ready time moves
   std::vector<std::uint8_t> dispatched(jobs.size(), 1);
-  // Jobs not ready yet: (ready, job, version), earliest first.
+  // Jobs not ready yet: (ready, job, version). A job opened by a failure is
+  // ready at failure + a lead time that is the same for all replacements (and
+  // 0 for the rest); as failures arrive in time order, these go to two queues
+  // already in ready order (first-in first-out). Jobs whose ready time moved
+  // (merged, or follow-ups) go to a heap.
   using Pending = std::tuple<double, std::size_t, std::uint32_t>;
-  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
+  std::array<std::vector<Pending>, 2> in_order;  // [replace]
+  std::array<std::size_t, 2> in_order_next = {0, 0};
+  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> moved;
   // Ready jobs: a min-heap by (priority position, job, version); nearest-first scans a list.
   using Waiting = std::tuple<std::uint32_t, std::size_t, std::uint32_t>;
-  std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>> waiting;
+  std::vector<Waiting> waiting;
   std::vector<std::pair<std::size_t, std::uint32_t>> waiting_list;
   auto stale = [&](std::size_t job, std::uint32_t stamp) {
     return dispatched[job] != 0 || version[job] != stamp;
@@ -336,7 +346,11 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
     version.push_back(0);
     dispatched.push_back(0);
     open_job[group[failure]] = job;
-    pending.emplace(ready, job, 0);
+    if (ready == cause.failed_hours + LeadHours(cause.replace)) {
+      in_order[cause.replace ? 1 : 0].emplace_back(ready, job, 0);
+    } else {
+      moved.emplace(ready, job, 0);
+    }
   };
   auto arrive = [&](std::uint32_t failure) {
     const RepairFailure& cause = failures[failure];
@@ -351,38 +365,75 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
     job.replace = job.replace || cause.replace;
     if (ready > job.ready_hours) {
       job.ready_hours = ready;
-      pending.emplace(ready, current, ++version[current]);
+      moved.emplace(ready, current, ++version[current]);
     }
   };
   std::size_t next = 0;  // next failure in `members`
-  // Takes in every failure and ready time up to `time`.
+  // The earliest pending entry (stale ones included): its queue (0, 1: in
+  // order; 2: moved) and ready time; kNever when none.
+  auto earliest = [&]() -> std::pair<int, double> {
+    std::pair<int, double> best = {-1, kNever};
+    for (int queue = 0; queue < 2; ++queue) {
+      if (in_order_next[queue] < in_order[queue].size()) {
+        const double ready = std::get<0>(in_order[queue][in_order_next[queue]]);
+        if (ready < best.second) best = {queue, ready};
+      }
+    }
+    if (!moved.empty() && std::get<0>(moved.top()) < best.second) {
+      best = {2, std::get<0>(moved.top())};
+    }
+    return best;
+  };
+  auto take = [&](int queue) {
+    if (queue == 2) {
+      const Pending entry = moved.top();
+      moved.pop();
+      return entry;
+    }
+    return in_order[queue][in_order_next[queue]++];
+  };
+  // Takes in every failure and ready time up to `time`. A large batch of
+  // ready jobs is heapified at once (O(batch)) rather than pushed one by one.
   auto advance = [&](double time) {
+    const std::size_t before = waiting.size();
     while (true) {
       const double failure_at =
           next < members.size() ? failures[members[next]].failed_hours : kNever;
-      const double ready_at = pending.empty() ? kNever : std::get<0>(pending.top());
+      const auto [queue, ready_at] = earliest();
       if (failure_at <= time && failure_at <= ready_at) {
         arrive(members[next++]);
       } else if (ready_at <= time) {
-        const auto [ready, job, stamp] = pending.top();
-        pending.pop();
+        const auto [ready, job, stamp] = take(queue);
         if (stale(job, stamp)) continue;
         if (nearest_) {
           waiting_list.emplace_back(job, stamp);
         } else {
-          waiting.emplace(position_[Slot(jobs[job].link, jobs[job].target)], job, stamp);
+          waiting.emplace_back(position_[Slot(jobs[job].link, jobs[job].target)], job, stamp);
         }
       } else {
-        return;
+        break;
+      }
+    }
+    if (waiting.size() - before > before) {
+      std::make_heap(waiting.begin(), waiting.end(), std::greater<>());
+    } else {
+      for (std::size_t at = before + 1; at <= waiting.size(); ++at) {
+        std::push_heap(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(at),
+                       std::greater<>());
       }
     }
   };
   // The next time something happens while no job is ready (kNever: nothing will).
   auto next_event = [&] {
-    while (!pending.empty() && stale(std::get<1>(pending.top()), std::get<2>(pending.top())))
-      pending.pop();
+    while (true) {
+      const auto [queue, ready_at] = earliest();
+      if (queue < 0) break;
+      const Pending& top = queue == 2 ? moved.top() : in_order[queue][in_order_next[queue]];
+      if (!stale(std::get<1>(top), std::get<2>(top))) break;
+      (void)take(queue);
+    }
     const double failure_at = next < members.size() ? failures[members[next]].failed_hours : kNever;
-    return std::min(failure_at, pending.empty() ? kNever : std::get<0>(pending.top()));
+    return std::min(failure_at, earliest().second);
   };
 
   // Crews: (free at, crew number), earliest first.
@@ -427,11 +478,11 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
         waiting_list.pop_back();
       }
     } else {
-      while (!waiting.empty() && stale(std::get<1>(waiting.top()), std::get<2>(waiting.top())))
-        waiting.pop();
-      if (!waiting.empty()) {
-        chosen = std::get<1>(waiting.top());
-        waiting.pop();
+      while (!waiting.empty() && chosen == kNone) {
+        std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
+        const auto [position, job, stamp] = waiting.back();
+        waiting.pop_back();
+        if (!stale(job, stamp)) chosen = job;
       }
     }
     if (chosen == kNone) {
