@@ -197,6 +197,7 @@ Layout MakeLayout(const CountryProfile& profile, std::uint64_t sites, std::uint3
                                dc);
     }
     std::sort(by_distance.begin(), by_distance.end());
+    if (by_distance.empty()) continue;  // no data centre: the region keeps the defaults
     region.dc_primary = by_distance[0].second;
     region.dc_secondary = by_distance.size() > 1 ? by_distance[1].second : by_distance[0].second;
   }
