@@ -79,6 +79,8 @@ const std::vector<CommandSpec>& Commands() {
        SetupExpose},
       {"simulate", "Monte Carlo resilience: service lost under a hazard and how fast it recovers",
        SetupSimulate},
+      {"merge", "Merge the parts of a sharded simulate run into one resilience document",
+       SetupMerge},
       {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",
        SetupAlliance},
       {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",

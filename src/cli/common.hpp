@@ -66,5 +66,6 @@ CommandRunner SetupReport(CLI::App& command);
 CommandRunner SetupExport(CLI::App& command);
 CommandRunner SetupAlliance(CLI::App& command);
 CommandRunner SetupSimulate(CLI::App& command);
+CommandRunner SetupMerge(CLI::App& command);
 
 }  // namespace redoubt::cli

@@ -8,15 +8,20 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/common.hpp"
 #include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/paths.hpp"
 #include "sim/metrics.hpp"
 #include "sim/percolation.hpp"
 #include "sim/resilience_json.hpp"
+#include "sim/resilience_part.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
 
@@ -61,7 +66,28 @@ struct SimulateOptions {
   std::uint32_t points = 101;
   std::size_t top = 10;
   bool quiet = false;
+  std::string shard;  // "I/N": run shard I of N and write a part document
 };
+
+// "I/N" with 1 ≤ I ≤ N; nullopt when malformed.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> ParseShard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::uint32_t index = 0;
+  std::uint32_t count = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  auto [at, error] = std::from_chars(begin, begin + slash, index);
+  if (error != std::errc() || at != begin + slash) return std::nullopt;
+  auto [tail, error2] = std::from_chars(begin + slash + 1, end, count);
+  if (error2 != std::errc() || tail != end) return std::nullopt;
+  if (count == 0 || index == 0 || index > count) return std::nullopt;
+  return std::pair{index, count};
+}
+
+PartInput Input(const std::string& path) {
+  return {std::filesystem::absolute(path).lexically_normal().string(), FileContentHash(path)};
+}
 
 // A progress bar on stderr when it is a terminal; nothing otherwise.
 std::function<void(std::uint32_t, std::uint32_t)> ProgressBar(const SimulateOptions& options,
@@ -175,6 +201,22 @@ int Run(const SimulateOptions& options) {
                  "or --percolation\n";
     return kExitBadInput;
   }
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> shard;
+  if (!options.shard.empty()) {
+    shard = ParseShard(options.shard);
+    if (!shard) {
+      std::cerr << fmt::format(
+          "redoubt simulate: error: --shard '{}' must be I/N with 1 \u2264 I \u2264 N, e.g. "
+          "--shard 2/4\n",
+          options.shard);
+      return kExitBadInput;
+    }
+    if (options.percolation || options.output.empty() || options.output == "-") {
+      std::cerr << "redoubt simulate: error: --shard writes a part document for redoubt merge: "
+                   "give a scenario and -o part-I.json (not --percolation)\n";
+      return kExitBadInput;
+    }
+  }
   auto networks = LoadNetworks(options.paths, options.input);
   if (!networks) return kExitBadInput;
   if (scenario) {
@@ -189,6 +231,7 @@ int Run(const SimulateOptions& options) {
       options.trials.value_or(scenario && !options.percolation ? scenario->trials : 100);
   header.completed = header.trials;
   std::vector<nlohmann::ordered_json> documents;
+  std::vector<nlohmann::ordered_json> parts;  // --shard
   std::string text;
   if (options.percolation) {
     header.scenario = nullptr;
@@ -212,13 +255,22 @@ int Run(const SimulateOptions& options) {
     text = fmt::format("scenario {}{} (seed {}, {} trials, horizon {:g} h, {} checkpoints)\n\n",
                        scenario->id, scenario->title.empty() ? "" : " \u2014 " + scenario->title,
                        header.seed, header.trials, scenario->horizon_hours, scenario->checkpoints);
+    const TrialRange range =
+        shard ? ShardRange(header.trials, shard->first - 1, shard->second) : TrialRange{};
     for (const Network& network : *networks) {
       auto run = PrepareRun(network, *scenario, {.seed = header.seed, .trials = header.trials});
       RunControl control{
+          .range = range,
           .threads = static_cast<unsigned>(options.input.threads),
           .stop = &g_interrupted,
           .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
       const RunResults results = RunTrials(*run, control);
+      if (shard) {
+        header.partial = header.partial || results.partial;
+        parts.push_back(ResiliencePartNetworkJson(*run, results));
+        if (g_interrupted.load()) break;
+        continue;
+      }
       const ResilienceSummary summary = Summarize(*run, results, options.top);
       header.completed = std::min(header.completed, results.completed);
       header.partial = header.partial || results.partial;
@@ -226,6 +278,29 @@ int Run(const SimulateOptions& options) {
       text += RenderRun(*run, results, summary, options.top) + "\n";
       if (g_interrupted.load()) break;
     }
+  }
+  if (shard) {
+    PartHeader part;
+    for (const std::string& path : options.paths) part.inventories.push_back(Input(path));
+    part.bundled_vendors = !options.input.no_bundled_vendors;
+    if (part.bundled_vendors) part.vendor_registers.push_back(Input(DataPath("vendors.yaml")));
+    for (const std::string& path : options.input.vendor_registers)
+      part.vendor_registers.push_back(Input(path));
+    part.scenario = Input(options.scenario);
+    part.scenario_document = header.scenario;
+    part.seed = header.seed;
+    part.trials = header.trials;
+    part.shard = shard->first;
+    part.shards = shard->second;
+    part.range = ShardRange(header.trials, shard->first - 1, shard->second);
+    part.partial = header.partial || parts.size() < networks->size();
+    part.top = static_cast<std::uint32_t>(std::min<std::size_t>(options.top, UINT32_MAX));
+    WriteOutput(options.output, ResiliencePartDocument(part, std::move(parts)).dump() + "\n");
+    if (part.partial) {
+      std::cerr << "redoubt simulate: interrupted; the part is marked partial\n";
+      return kExitInterrupted;
+    }
+    return kExitOk;
   }
   header.partial = header.partial || documents.size() < networks->size();
   if (options.format == OutputFormat::kJson) {
@@ -263,6 +338,9 @@ CommandRunner SetupSimulate(CLI::App& command) {
       ->check(CLI::Range(2U, 100000U));
   command.add_option("--top", options->top, "Services and regions to list (default 10)");
   command.add_flag("-q,--quiet", options->quiet, "No progress bar");
+  command.add_option("--shard", options->shard,
+                     "Run only shard I of N of the trials and write a redoubt/resilience-part@1 "
+                     "document to -o; `redoubt merge` joins the parts (see docs/sharding.md)");
   command.footer(
       "JSON output is a redoubt/resilience@1 document with the seed, the trials and the scenario, "
       "so a run can be reproduced. Results do not depend on --threads. Ctrl-C stops cleanly: "

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/hash.hpp"
 #include "core/source.hpp"
 #include "gen/geo.hpp"
 #include "gen/random.hpp"
@@ -32,15 +33,6 @@ struct Rule {
   std::vector<std::pair<VendorIndex, double>> shares;
 };
 
-// FNV-1a: a hash that is the same on every platform (std::hash is not).
-std::uint64_t Fnv1a(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
 
 bool Contains(const std::vector<std::string>& list, std::string_view value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
@@ -206,7 +198,7 @@ std::vector<std::pair<std::string, std::size_t>> ApplyAssignment(const std::stri
       std::size_t end = first;
       while (end < matched.size() && region_of(matched[end]) == region_of(matched[first])) ++end;
       const StringId region = region_of(matched[first]);
-      gen::Random rng(seed, region == kNoString ? 0 : Fnv1a(network.Str(region)));
+      gen::Random rng(seed, region == kNoString ? 0 : Fnv1a64(network.Str(region)));
       const double start = rng.Uniform();
       const double n = static_cast<double>(end - first);
       for (std::size_t rank = first; rank < end; ++rank) {

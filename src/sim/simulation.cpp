@@ -1,5 +1,7 @@
 #include "sim/simulation.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <chrono>
@@ -108,15 +110,25 @@ TrialSpans SampleTrial(const PreparedRun& run, std::uint32_t trial) {
   return spans;
 }
 
+TrialRange ShardRange(std::uint32_t trials, std::uint32_t index, std::uint32_t count) {
+  assert(index < count);
+  auto at = [&](std::uint32_t shard) {
+    return static_cast<std::uint32_t>(static_cast<std::uint64_t>(trials) * shard / count);
+  };
+  return {at(index), at(index + 1)};
+}
+
 RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
-  const std::uint32_t total = run.settings.trials;
+  const std::uint32_t first = std::min(control.range.first, run.settings.trials);
+  const std::uint32_t last = std::max(first, std::min(control.range.last, run.settings.trials));
+  const std::uint32_t total = last - first;
   const std::size_t followed = run.series.services.size();
   const std::size_t regions = run.regions.size();
   const std::uint32_t count = run.grid.count;
   const std::size_t series_count = run.series.SeriesCount();
   unsigned threads =
       control.threads != 0 ? control.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = std::max(1U, std::min<unsigned>(threads, total));
+  threads = std::max(1U, std::min<unsigned>(threads, std::max(total, 1U)));
 
   struct Tally {
     std::vector<std::uint64_t> down_trials, down_checkpoints, down_checkpoints_sq, region_hurt;
@@ -139,11 +151,12 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
     std::vector<std::uint8_t> region_hit(regions);
     while (true) {
       if (control.stop != nullptr && control.stop->load(std::memory_order_relaxed)) break;
-      const std::uint32_t trial = next.fetch_add(1);
-      if (trial >= total) break;
+      const std::uint32_t claimed = next.fetch_add(1);
+      if (claimed >= total) break;
+      const std::uint32_t trial = first + claimed;
       const TrialSpans spans = SampleTrial(run, trial);
       evaluator.Evaluate(spans.elements, spans.links, control.force_general, levels);
-      TrialOutcome& outcome = tally.outcomes.emplace_back(trial, TrialOutcome{}).second;
+      TrialOutcome& outcome = tally.outcomes.emplace_back(claimed, TrialOutcome{}).second;
       outcome.weight_share.resize(series_count * count);
       outcome.service_share.resize(series_count * count);
       for (std::size_t index = 0; index < series_count; ++index) {
@@ -199,6 +212,7 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
   RunResults results;
   const std::uint32_t completed = std::min(next.load(), total);
   assert(finished.load() == completed);
+  results.first = first;
   results.completed = completed;
   results.partial = completed < total;
   results.trials.resize(completed);
@@ -220,6 +234,54 @@ RunResults RunTrials(const PreparedRun& run, const RunControl& control) {
     }
   }
   return results;
+}
+
+std::optional<RunResults> MergeRuns(std::vector<RunResults> parts, std::string& problem) {
+  std::sort(parts.begin(), parts.end(), [](const RunResults& a, const RunResults& b) {
+    return a.first != b.first ? a.first < b.first : a.completed < b.completed;
+  });
+  RunResults merged;
+  std::uint32_t expected = 0;
+  for (std::size_t index = 0; index < parts.size(); ++index) {
+    RunResults& part = parts[index];
+    if (part.first > expected) {
+      problem = fmt::format("trials {}..{} are in no part", expected, part.first - 1);
+      return std::nullopt;
+    }
+    if (part.first < expected && part.completed > 0) {
+      problem = fmt::format("trials {}..{} are in more than one part", part.first,
+                            std::min(expected, part.first + part.completed) - 1);
+      return std::nullopt;
+    }
+    if (merged.partial && part.completed > 0) {
+      problem = fmt::format("trials from {} follow a partial part (interrupted at trial {})",
+                            part.first, expected);
+      return std::nullopt;
+    }
+    if (index == 0) {
+      merged.down_trials.assign(part.down_trials.size(), 0);
+      merged.down_checkpoints.assign(part.down_checkpoints.size(), 0);
+      merged.down_checkpoints_sq.assign(part.down_checkpoints_sq.size(), 0);
+      merged.region_hurt_trials.assign(part.region_hurt_trials.size(), 0);
+    } else if (part.down_trials.size() != merged.down_trials.size() ||
+               part.region_hurt_trials.size() != merged.region_hurt_trials.size()) {
+      problem = "the parts follow different services or regions: they come from different inputs";
+      return std::nullopt;
+    }
+    for (std::size_t service = 0; service < merged.down_trials.size(); ++service) {
+      merged.down_trials[service] += part.down_trials[service];
+      merged.down_checkpoints[service] += part.down_checkpoints[service];
+      merged.down_checkpoints_sq[service] += part.down_checkpoints_sq[service];
+    }
+    for (std::size_t region = 0; region < merged.region_hurt_trials.size(); ++region) {
+      merged.region_hurt_trials[region] += part.region_hurt_trials[region];
+    }
+    for (TrialOutcome& outcome : part.trials) merged.trials.push_back(std::move(outcome));
+    expected = part.first + part.completed;
+    merged.partial = merged.partial || part.partial;
+  }
+  merged.completed = expected;
+  return merged;
 }
 
 }  // namespace redoubt

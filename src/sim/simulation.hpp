@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,18 @@ struct PreparedRun {
                                                       const Scenario& scenario,
                                                       RunSettings settings);
 
+// Trials [first, last) of a run; `last` past the run's trials means "to the end".
+struct TrialRange {
+  std::uint32_t first = 0;
+  std::uint32_t last = UINT32_MAX;
+};
+
+// Shard `index` of `count` of a run's trials, as even as can be:
+// [trials·index/count, trials·(index+1)/count). Precondition: index < count.
+[[nodiscard]] TrialRange ShardRange(std::uint32_t trials, std::uint32_t index, std::uint32_t count);
+
 struct RunControl {
+  TrialRange range;                         // the trials to run (default: all)
   unsigned threads = 0;                     // 0: all cores
   const std::atomic<bool>* stop = nullptr;  // set to stop early
   // Called from the calling thread with (completed, total) about 10 times a second.
@@ -78,10 +90,15 @@ struct TrialOutcome {
   std::vector<double> region_loss;  // per region: weight × hours lost
 };
 
+// The results of trials first..first+completed-1 of a run (a whole run has
+// first = 0). Everything in it is either per trial or an integer tally, so
+// parts of a run merge exactly (MergeRuns) and a merged run equals, to the
+// bit, the same trials run in one process.
 struct RunResults {
+  std::uint32_t first = 0;
   std::uint32_t completed = 0;
   bool partial = false;
-  std::vector<TrialOutcome> trials;  // 0..completed-1
+  std::vector<TrialOutcome> trials;  // trial first + i at i
   // Per followed service, over completed trials.
   std::vector<std::uint64_t> down_trials;       // trials where it was down at some checkpoint
   std::vector<std::uint64_t> down_checkpoints;  // Σ checkpoints down
@@ -90,6 +107,15 @@ struct RunResults {
 };
 
 [[nodiscard]] RunResults RunTrials(const PreparedRun& run, const RunControl& control);
+
+// Merges parts of one run (same PreparedRun inputs and settings, in any
+// order) into one. The parts must tile [0, k) for some k without overlap; a
+// partial part may only be the last. On failure returns nullopt and says in
+// `problem` which trials are missing or doubled. The result is the same
+// whatever the order of `parts`: trials go to their index, tallies are
+// integer sums.
+[[nodiscard]] std::optional<RunResults> MergeRuns(std::vector<RunResults> parts,
+                                                  std::string& problem);
 
 // One trial's outages turned into sorted, merged down spans (exposed for tests).
 struct TrialSpans {
