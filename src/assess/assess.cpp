@@ -12,6 +12,7 @@
 #include "analysis/exposure_json.hpp"
 #include "analysis/exposure_summary.hpp"
 #include "analysis/service_rule_evaluator.hpp"
+#include "dist/distributed_trials.hpp"
 #include "model/summary.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
@@ -103,7 +104,9 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
       auto prepared = PrepareRun(network, scenario, {.seed = header.seed, .trials = header.trials});
       RunControl control;
       control.threads = inputs.threads;
-      const RunResults results = RunTrials(*prepared, control);
+      const RunResults results = inputs.world != nullptr
+                                     ? RunTrialsAcrossRanks(*prepared, control, *inputs.world)
+                                     : RunTrials(*prepared, control);
       const ResilienceSummary summary = Summarize(*prepared, results);
       header.completed = std::min(header.completed, results.completed);
       header.partial = header.partial || results.partial;

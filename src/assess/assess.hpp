@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
+#include "dist/communicator.hpp"
 #include "core/text.hpp"
 #include "io/inventory_reader.hpp"
 
@@ -37,6 +38,9 @@ struct AssessInputs {
   unsigned threads = 0;                 // 0: all cores
   InventoryOptions inventory;
   std::string command;                  // the command line, for the record
+  // MPI ranks to share each scenario's trials over (dist/communicator.hpp);
+  // null: this process alone. Only rank 0's outputs are the assessment.
+  const Communicator* world = nullptr;
 };
 
 struct AssessOutputs {

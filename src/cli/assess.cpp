@@ -11,6 +11,7 @@
 
 #include "assess/assess.hpp"
 #include "cli/common.hpp"
+#include "dist/communicator.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/source.hpp"
@@ -50,7 +51,13 @@ std::vector<std::string> BundledScenarios() {
 }
 
 int Run(const AssessCliOptions& options) {
+  const Communicator& world = Communicator::World();
+  // Every rank reads the inputs and runs its share of the trials; only rank 0 speaks and writes.
+  NullStream quiet;
+  std::optional<StreamRedirect> silence;
+  if (world.Rank() != 0) silence.emplace(std::cerr, quiet);
   AssessInputs inputs;
+  inputs.world = &world;
   inputs.alliance =
       options.alliance.empty() ? DataPath("samples/allies/alliance.yaml") : options.alliance;
   inputs.scenarios = options.scenarios.empty() ? BundledScenarios() : options.scenarios;
@@ -82,6 +89,7 @@ int Run(const AssessCliOptions& options) {
     std::cerr << fmt::format("\r\033[K[{:5.1f}s] {}", seconds, step) << std::flush;
   };
   auto run = RunAssessment(inputs, progress);
+  if (world.Rank() != 0) return run.ok() ? kExitOk : kExitBadInput;
   if (show_progress) std::cerr << "\r\033[K" << std::flush;
   PrintDiagnostics(run.diagnostics(), std::cerr);
   if (!run.ok()) return kExitBadInput;
@@ -125,7 +133,9 @@ CommandRunner SetupAssess(CLI::App& command) {
   command.footer(
       "Writes DIR/assessment.json (redoubt/assessment@1), DIR/report.html (self-contained,\n"
       "works offline) and DIR/sites.geojson. The assessment records the command that\n"
-      "reproduces it. Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.");
+      "reproduces it. Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.\n"
+      "Under `mpirun -np N` (Open MPI; as root add --allow-run-as-root) every scenario's trials\n"
+      "are shared out over the N ranks and rank 0 writes the same files as one process would.");
   return [options] { return Run(*options); };
 }
 

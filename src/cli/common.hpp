@@ -5,6 +5,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,37 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& out);
 // Loads inventories, prints their diagnostics; nullopt on errors.
 std::optional<std::vector<Network>> LoadNetworks(const std::vector<std::string>& paths,
                                                  const InputOptions& options);
+
+// Points `stream` at `target`'s buffer while it lives (e.g. std::cerr at a
+// NullStream on the MPI ranks that must stay quiet).
+class StreamRedirect {
+ public:
+  StreamRedirect(std::ostream& stream, std::ostream& target)
+      : stream_(stream), saved_(stream.rdbuf(target.rdbuf())) {}
+  ~StreamRedirect() {
+    stream_.rdbuf(saved_);
+    stream_.clear();
+  }
+  StreamRedirect(const StreamRedirect&) = delete;
+  StreamRedirect& operator=(const StreamRedirect&) = delete;
+
+ private:
+  std::ostream& stream_;
+  std::streambuf* saved_;
+};
+
+// An output stream that drops everything written to it.
+class NullStream : public std::ostream {
+ public:
+  NullStream() : std::ostream(&buffer_) {}
+
+ private:
+  class Buffer : public std::streambuf {
+   protected:
+    int overflow(int c) override { return traits_type::not_eof(c); }
+  };
+  Buffer buffer_;
+};
 
 // Writes `content` to `path` atomically, or to stdout for "-" or empty.
 void WriteOutput(const std::string& path, const std::string& content);

@@ -18,6 +18,8 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/paths.hpp"
+#include "dist/communicator.hpp"
+#include "dist/distributed_trials.hpp"
 #include "sim/metrics.hpp"
 #include "sim/percolation.hpp"
 #include "sim/resilience_json.hpp"
@@ -189,6 +191,12 @@ std::string RenderPercolation(const Network& network, const PercolationResult& r
 
 int Run(const SimulateOptions& options) {
   InterruptScope interrupt_scope;
+  const Communicator& world = Communicator::World();
+  // Every rank reads the inputs itself; only rank 0 speaks and writes.
+  NullStream quiet;
+  std::optional<StreamRedirect> silence;
+  if (world.Rank() != 0) silence.emplace(std::cerr, quiet);
+
   std::optional<Scenario> scenario;
   if (!options.scenario.empty()) {
     auto loaded = LoadScenario(options.scenario);
@@ -202,6 +210,10 @@ int Run(const SimulateOptions& options) {
     return kExitBadInput;
   }
   std::optional<std::pair<std::uint32_t, std::uint32_t>> shard;
+  if (!options.shard.empty() && world.Distributed()) {
+    std::cerr << "redoubt simulate: error: --shard and mpirun both split the trials: use one\n";
+    return kExitBadInput;
+  }
   if (!options.shard.empty()) {
     shard = ParseShard(options.shard);
     if (!shard) {
@@ -263,8 +275,11 @@ int Run(const SimulateOptions& options) {
           .range = range,
           .threads = static_cast<unsigned>(options.input.threads),
           .stop = &g_interrupted,
-          .progress = ProgressBar(options, fmt::format("simulate {}", network.info.id))};
-      const RunResults results = RunTrials(*run, control);
+          .progress = world.Rank() == 0
+                          ? ProgressBar(options, fmt::format("simulate {}", network.info.id))
+                          : nullptr};
+      const RunResults results = RunTrialsAcrossRanks(*run, control, world);
+      if (world.Rank() != 0) continue;
       if (shard) {
         header.partial = header.partial || results.partial;
         parts.push_back(ResiliencePartNetworkJson(*run, results));
@@ -302,6 +317,7 @@ int Run(const SimulateOptions& options) {
     }
     return kExitOk;
   }
+  if (world.Rank() != 0) return kExitOk;
   header.partial = header.partial || documents.size() < networks->size();
   if (options.format == OutputFormat::kJson) {
     WriteOutput(options.output, ResilienceDocument(header, std::move(documents)).dump(2) + "\n");
@@ -344,7 +360,12 @@ CommandRunner SetupSimulate(CLI::App& command) {
   command.footer(
       "JSON output is a redoubt/resilience@1 document with the seed, the trials and the scenario, "
       "so a run can be reproduced. Results do not depend on --threads. Ctrl-C stops cleanly: "
-      "the completed trials are reported as partial and the exit code is 130.");
+      "the completed trials are reported as partial and the exit code is 130.\n\n"
+      "Past one machine: `mpirun -np N redoubt simulate ...` (Open MPI) shares the trials of each "
+      "network out over N ranks; each rank reads the inputs itself, rank 0 gathers the trials, "
+      "writes the output and shows progress, and the output is the same bytes as one process. "
+      "As root, Open MPI needs `mpirun --allow-run-as-root`. Without mpirun, redoubt does not "
+      "start MPI at all. For batch schedulers without MPI, see --shard and `redoubt merge`.");
   return [options] { return Run(*options); };
 }
 
