@@ -211,7 +211,7 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
   }
 
   say("alliance view");
-  alliance::ExposureCache cache;
+  ExposureCache cache;
   alliance::AssessOptions options;
   options.as_of = inputs.as_of;
   options.cache = &cache;

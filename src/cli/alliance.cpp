@@ -76,7 +76,7 @@ int Run(const AllianceOptions& options) {
     for (const Network& network : model.networks) as_of = std::max(as_of, network.info.as_of);
     if (as_of == kNoDate) as_of = Today();
   }
-  alliance::ExposureCache cache;
+  ExposureCache cache;
   alliance::AssessOptions assess;
   assess.as_of = as_of;
   assess.cache = &cache;

@@ -90,8 +90,8 @@ TEST(AllianceCli, BundledAlliance) {
                 "    - baseline_max_severity high [alliance]: 2 baseline findings above high: "
                 "nato-classified-trusted (2)\n"
                 "        [critical] nato-classified-trusted on gb-op1: service "
-                "gb-defence-catterick-garrison: its primary routes cross untrusted equipment: "
-                "gb-cell288-gnb, gb-cell289-gnb\n"),
+                "gb-defence-catterick-garrison: its primary routes traverse untrusted equipment: "
+                "gb-cell288-gnb (gnb huawei), gb-cell289-gnb (gnb huawei)\n"),
             std::string::npos) << result.out;
 
   const auto restore = RunRedoubt({"alliance", alliance, "--restore", "GB", "US", "secret"});

@@ -53,7 +53,8 @@ class ServiceRule : public RuleBody {
     }
     if (selected.empty()) return;
     for (const ServiceShortfall& shortfall :
-         context.services->Evaluate(network, selected, requirement_, context.untrusted)) {
+         context.services->Evaluate(network, selected, requirement_, context.untrusted,
+                                    context.as_of)) {
       Finding finding = context.NewFinding(Kind());
       const std::string service(network.Str(network.services[shortfall.service].id));
       finding.subject = service + "/" + shortfall.property;
@@ -64,11 +65,8 @@ class ServiceRule : public RuleBody {
       for (VendorIndex vendor : shortfall.vendors) {
         finding.vendors.emplace_back(network.Str(network.vendors[vendor].id));
       }
-      finding.measure = Measure{shortfall.property, shortfall.measured, shortfall.required, ">=",
-                                shortfall.property == "trusted_paths" ||
-                                        shortfall.property.starts_with("survives")
-                                    ? "yes/no"
-                                    : "paths"};
+      finding.measure = Measure{shortfall.property, shortfall.measured, shortfall.required,
+                                shortfall.relation, shortfall.unit};
       finding.message = fmt::format("service {}: {}", service, shortfall.detail);
       output.findings.push_back(std::move(finding));
     }
