@@ -110,11 +110,15 @@ void ReadChange(const Node& node, const SourceFile& source, const AllianceSpec& 
   set.changes.push_back(std::move(change));
 }
 
+// 64-bit FNV-1a (Fowler, Noll, Vo; IETF draft-eastlake-fnv): offset basis
+// 14695981039346656037, prime 2^40 + 2^8 + 0xb3.
 std::uint64_t Hash(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
+  constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;
+  constexpr std::uint64_t kPrime = 1099511628211ULL;
+  std::uint64_t hash = kOffsetBasis;
   for (char c : text) {
     hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
+    hash *= kPrime;
   }
   return hash;
 }
