@@ -224,7 +224,7 @@ int Run(const SimulateOptions& options) {
   }
   header.partial = header.partial || documents.size() < networks->size();
   if (options.format == OutputFormat::kJson) {
-    WriteOutput(options.output, ResilienceDocument(header, std::move(documents)).dump(2) + "\n");
+    WriteOutput(options.output, JsonText(ResilienceDocument(header, std::move(documents))));
   } else {
     WriteOutput(options.output, text);
   }
