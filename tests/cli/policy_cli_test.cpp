@@ -167,6 +167,38 @@ TEST(ExplainCli, RuleInWordsWithItsSource) {
   EXPECT_NE(list.out.find("gb-5g-exit"), std::string::npos);
 }
 
+TEST(ExplainCli, JsonSaysWhatTheTextSays) {
+  auto result = RunRedoubt({"explain", "gb-ran-cap", "--standard", kGb, "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document["format"], "redoubt/explanation@1");
+  EXPECT_EQ(document["standard"]["id"], "gb");
+  ASSERT_EQ(document["rules"].size(), 1U);
+  const auto& rule = document["rules"][0];
+  EXPECT_EQ(rule["id"], "gb-ran-cap");
+  EXPECT_EQ(rule["kind"], "cap");
+  EXPECT_EQ(rule["effective"], "2020-01-28");
+  EXPECT_EQ(rule["binds"], "from 2020-01-28");
+  EXPECT_EQ(rule["source"], "UK security advice, 28 January 2020");
+  const auto text = RunRedoubt({"explain", "gb-ran-cap", "--standard", kGb});
+  EXPECT_NE(text.out.find("  rule:      " + rule["rule"].get<std::string>() + "\n"),
+            std::string::npos)
+      << text.out;
+  auto overridden = RunRedoubt({"explain", "nato-core-untrusted", "-s", kGb, "--format", "json"});
+  const auto inherited = nlohmann::json::parse(overridden.out)["rules"][0];
+  EXPECT_EQ(inherited["standard"], "gb");
+  EXPECT_TRUE(inherited["overrides"].get<std::string>().find("nato-baseline.yaml:") !=
+              std::string::npos)
+      << inherited;
+  auto all = RunRedoubt({"explain", "-s", kGb, "--format", "json"});
+  ASSERT_EQ(all.exit_code, 0);
+  const auto every = nlohmann::json::parse(all.out);
+  const auto list = RunRedoubt({"explain", "-s", kGb});
+  EXPECT_NE(list.out.find(" \u2014 " + std::to_string(every["rules"].size()) + " rules\n"),
+            std::string::npos)
+      << list.out;
+}
+
 TEST(TestCli, BundledStandardsPassWithFullCoverage) {
   std::vector<std::string> args = {"test", "--require-full-coverage"};
   for (const char* name : {"nato-baseline", "us", "gb", "de", "ca"}) {
