@@ -142,6 +142,11 @@ std::size_t InvalidUtf8Length(std::string_view text, std::size_t offset) {
   return length;
 }
 
+Days Today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<Days>(now.time_since_epoch().count());
+}
+
 namespace {
 // ISO 3166-1 alpha-2, officially assigned codes (249), sorted.
 constexpr std::array<std::string_view, 249> kCountryCodes = {

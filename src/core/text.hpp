@@ -37,6 +37,9 @@ inline constexpr Days kNoDate = INT32_MIN;
 // Parses "YYYY-MM-DD" strictly (valid month and day). nullopt if malformed.
 [[nodiscard]] std::optional<Days> ParseIsoDate(std::string_view text);
 [[nodiscard]] std::string FormatIsoDate(Days days);
+// Today's date in UTC, from the system clock: the one place that reads it
+// (policy/judged_date.hpp says when a command falls back to it).
+[[nodiscard]] Days Today();
 
 // True for an officially assigned ISO 3166-1 alpha-2 code ("GB", not "UK").
 [[nodiscard]] bool IsCountryCode(std::string_view text);

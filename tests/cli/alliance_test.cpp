@@ -73,6 +73,8 @@ TEST(AllianceCli, BundledAlliance) {
   const std::string alliance = testing::SourcePath("data/samples/allies/alliance.yaml");
   const auto result = RunRedoubt({"alliance", alliance, "--limit", "2"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.starts_with("judged on 2019-07-01 (the latest inventory date, us-op1)\n"))
+      << result.out;
   EXPECT_NE(result.out.find(
                 "  provider \\ recipient US           GB           DE           CA           LV          \n"
                 "  US                   -            restricted   restricted   restricted   restricted  \n"

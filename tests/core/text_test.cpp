@@ -38,6 +38,10 @@ TEST(Utf8, FindsTheFirstSequenceThatIsNotUtf8) {
   EXPECT_EQ(InvalidUtf8Length("\xfc" "abc", 0), 1U);
 }
 
+TEST(Today, IsADateAfterThisCodeWasWritten) {
+  EXPECT_GT(Today(), *ParseIsoDate("2026-01-01"));
+}
+
 TEST(IsoDate, ParsesValidDatesAndRejectsImpossibleOnes) {
   EXPECT_EQ(ParseIsoDate("1970-01-01"), 0);
   EXPECT_EQ(ParseIsoDate("2023-12-31"), 19722);
