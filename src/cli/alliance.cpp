@@ -160,10 +160,9 @@ int Run(const AllianceOptions& options) {
       content += fmt::format("\nbefore ({})\n{}", FormatIsoDate(as_of), RenderSharingMatrix(model, before));
       content += fmt::format("\nafter\n{}", RenderSharingMatrix(changed, after));
       content += "\ncells that moved\n" + RenderMoves(model, moves);
+      // What holds each moved cell down after the change (none left for a cell restored in full).
       for (const auto& move : moves) {
-        content += RenderCellReasons(changed, move.Up() ? before.At(move.provider, move.recipient)
-                                                        : after.At(move.provider, move.recipient),
-                                     options.limit);
+        content += RenderCellReasons(changed, after.At(move.provider, move.recipient), options.limit);
       }
     }
     WriteOutput(options.output, content);

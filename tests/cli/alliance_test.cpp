@@ -1,6 +1,7 @@
 // redoubt alliance end to end, as a process.
-#include <gtest/gtest.h>
+#include <fstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "testing.hpp"
@@ -56,6 +57,21 @@ TEST(AllianceCli, TimelineWhatIfAndRestore) {
   EXPECT_NE(what_if.out.find("  US: huawei set to 50% of ran elements — 1 element changed vendor\n"),
             std::string::npos) << what_if.out;
   EXPECT_NE(what_if.out.find("  GB → US: top-secret → "), std::string::npos) << what_if.out;
+
+  // A change that lifts cells: the reasons shown are those after it.
+  const std::string change = testing::TempDir("what-if") + "/lv-out.yaml";
+  std::ofstream(change) << "format: redoubt/alliance-change@1\n"
+                           "title: Latvia removes Huawei\n"
+                           "changes:\n"
+                           "  - {member: LV, remove_vendor: huawei}\n";
+  const auto lifted = RunRedoubt({"alliance", kSmall, "--what-if", change});
+  EXPECT_EQ(lifted.exit_code, 0) << lifted.err;
+  const std::string moved = lifted.out.substr(lifted.out.find("cells that moved\n"));
+  EXPECT_NE(moved.find("  US → LV: confidential → top-secret (restored)\n"), std::string::npos)
+      << moved;
+  EXPECT_NE(moved.find("  US → LV: top-secret (nothing withheld)\n"), std::string::npos) << moved;
+  EXPECT_NE(moved.find("  GB → DE: secret; top-secret withheld by\n"), std::string::npos) << moved;
+  EXPECT_EQ(moved.find("lv-rtr-1"), std::string::npos) << moved;  // replaced by the change
 
   const auto restore = RunRedoubt({"alliance", kSmall, "--restore", "US", "DE", "secret"});
   EXPECT_EQ(restore.exit_code, 0) << restore.err;
