@@ -12,6 +12,7 @@
 #include "analysis/exposure_json.hpp"
 #include "analysis/exposure_summary.hpp"
 #include "analysis/service_rule_evaluator.hpp"
+#include "analysis/trust.hpp"
 #include "model/summary.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
@@ -191,6 +192,18 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
     if (auto lag = policy::LagOf(model.networks[network_index], standards, date.date)) {
       lags.push_back(std::move(*lag));
     }
+  }
+  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
+    // Suppliers nobody assessed, which the member's standard leaves trusted.
+    const Network& network = model.networks[network_index];
+    const policy::Standard& standard = *model.standards[model.network_member[network_index]];
+    const auto mask =
+        policy::UntrustedMask(standard.untrusted ? &*standard.untrusted : nullptr, network);
+    WarnUnassessedTrusted(
+        network, CountUnassessedTrusted(network, mask),
+        fmt::format("standard {} (untrusted: {})", standard.id,
+                    standard.untrusted ? policy::Describe(*standard.untrusted) : "nothing"),
+        diagnostics);
   }
   ExposureCache cache;
 

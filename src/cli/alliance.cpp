@@ -12,11 +12,14 @@
 #include "alliance/assessment_json.hpp"
 #include "alliance/divergence.hpp"
 #include "alliance/what_if.hpp"
+#include "analysis/trust.hpp"
 #include "cli/alliance_text.hpp"
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
 #include "policy/judged_date.hpp"
+#include "policy/matcher.hpp"
+#include "policy/selector.hpp"
 
 namespace redoubt::cli {
 
@@ -83,6 +86,20 @@ int Run(const AllianceOptions& options) {
     if (auto lag = policy::LagOf(model.networks[network_index], standards, as_of)) {
       lags.push_back(std::move(*lag));
     }
+  }
+  {
+    // Suppliers nobody assessed, which the baseline's definition (posture, sharing) leaves trusted.
+    Diagnostics unassessed;
+    const policy::Standard& baseline = *model.baseline;
+    const std::string definition = fmt::format(
+        "the baseline {} (untrusted: {})", baseline.id,
+        baseline.untrusted ? policy::Describe(*baseline.untrusted) : std::string("nothing"));
+    for (const Network& network : model.networks) {
+      const auto mask =
+          policy::UntrustedMask(baseline.untrusted ? &*baseline.untrusted : nullptr, network);
+      WarnUnassessedTrusted(network, CountUnassessedTrusted(network, mask), definition, unassessed);
+    }
+    PrintDiagnostics(unassessed, std::cerr);
   }
   auto dated = [&](const nlohmann::ordered_json& document) {
     return JsonText(policy::WithJudgedDate(document, date, lags));

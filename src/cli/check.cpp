@@ -8,11 +8,14 @@
 #include "cli/check_text.hpp"
 #include "cli/common.hpp"
 #include "analysis/service_rule_evaluator.hpp"
+#include "analysis/trust.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
 #include "policy/judged_date.hpp"
+#include "policy/matcher.hpp"
+#include "policy/selector.hpp"
 
 namespace redoubt::cli {
 
@@ -48,6 +51,19 @@ int Run(const CheckOptions& options) {
     policy::CheckStandardAgainst(*standard, *networks, diagnostics);
     PrintDiagnostics(diagnostics, std::cerr);
     if (diagnostics.HasErrors()) return kExitBadInput;
+  }
+  {
+    // Suppliers nobody assessed, which the standard's definition leaves trusted.
+    Diagnostics unassessed;
+    const std::string definition = fmt::format(
+        "standard {} (untrusted: {})", standard->id,
+        standard->untrusted ? policy::Describe(*standard->untrusted) : std::string("nothing"));
+    for (const Network& network : *networks) {
+      const auto mask =
+          policy::UntrustedMask(standard->untrusted ? &*standard->untrusted : nullptr, network);
+      WarnUnassessedTrusted(network, CountUnassessedTrusted(network, mask), definition, unassessed);
+    }
+    PrintDiagnostics(unassessed, std::cerr);
   }
   // One date for every network (policy/judged_date.hpp).
   const policy::JudgedDate date = policy::ChooseJudgedDate(as_of, *networks, Today());

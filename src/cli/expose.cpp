@@ -194,6 +194,7 @@ int Run(const ExposeOptions& options) {
     if (standard) standards.push_back(&*standard);
     if (auto lag = policy::LagOf(network, standards, date.date)) lags.push_back(std::move(*lag));
   }
+  Diagnostics unassessed;  // suppliers nobody assessed, left trusted by `rule`
   std::vector<std::pair<const Network*, ServiceIndex>> chosen;
   std::vector<nlohmann::ordered_json> documents;
   std::string text;
@@ -223,6 +224,8 @@ int Run(const ExposeOptions& options) {
       }
       analysis.untrusted = UntrustedByVendors(network, vendors);
     }
+    WarnUnassessedTrusted(network, CountUnassessedTrusted(network, analysis.untrusted), rule,
+                          unassessed);
     for (ElementIndex element = 0; element < analysis.untrusted.size(); ++element) {
       if (!network.elements[element].InServiceOn(date.date)) analysis.untrusted[element] = false;
     }
@@ -256,6 +259,7 @@ int Run(const ExposeOptions& options) {
       text += RenderNetwork(network, result, summary, rule);
     }
   }
+  PrintDiagnostics(unassessed, std::cerr);
   if (!service_found) {
     std::vector<std::string_view> names;
     for (const Network& network : *networks) {
