@@ -105,17 +105,6 @@ void Judge(const Network& network, const ServiceExposure& exposure,
 
 }  // namespace
 
-std::vector<std::uint8_t> InServiceUntrusted(const Network& network,
-                                             std::span<const std::uint8_t> untrusted,
-                                             Days as_of) {
-  std::vector<std::uint8_t> mask(network.elements.size(), 0);
-  for (ElementIndex element = 0; element < mask.size() && element < untrusted.size(); ++element) {
-    mask[element] =
-        untrusted[element] != 0 && network.elements[element].InServiceOn(as_of) ? 1 : 0;
-  }
-  return mask;
-}
-
 std::vector<policy::ServiceShortfall> ExposureServiceEvaluator::Evaluate(
     const Network& network, std::span<const ServiceIndex> services,
     const policy::ServiceRequirement& requirement, std::span<const std::uint8_t> untrusted,

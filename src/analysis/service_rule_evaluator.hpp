@@ -40,6 +40,7 @@
 #pragma once
 
 #include "analysis/exposure_cache.hpp"
+#include "analysis/trust.hpp"
 #include "policy/service_evaluator.hpp"
 
 namespace redoubt {
@@ -58,12 +59,5 @@ class ExposureServiceEvaluator : public policy::ServiceEvaluator {
  private:
   ExposureCache* cache_ = nullptr;
 };
-
-// The untrusted flags a service rule uses on `as_of`: `untrusted` with every
-// element that is not in service on the date cleared (one flag per element of
-// `network`; missing entries are trusted).
-[[nodiscard]] std::vector<std::uint8_t> InServiceUntrusted(const Network& network,
-                                                           std::span<const std::uint8_t> untrusted,
-                                                           Days as_of);
 
 }  // namespace redoubt

@@ -25,6 +25,25 @@ std::vector<bool> UntrustedByVendors(const Network& network, std::span<const Ven
   return untrusted;
 }
 
+std::vector<std::uint8_t> InServiceUntrusted(const Network& network,
+                                             std::span<const std::uint8_t> untrusted, Days as_of) {
+  std::vector<std::uint8_t> mask(network.elements.size(), 0);
+  for (ElementIndex element = 0; element < mask.size() && element < untrusted.size(); ++element) {
+    mask[element] =
+        untrusted[element] != 0 && network.elements[element].InServiceOn(as_of) ? 1 : 0;
+  }
+  return mask;
+}
+
+std::vector<bool> InServiceUntrusted(const Network& network, const std::vector<bool>& untrusted,
+                                     Days as_of) {
+  std::vector<bool> mask(network.elements.size(), false);
+  for (ElementIndex element = 0; element < mask.size() && element < untrusted.size(); ++element) {
+    mask[element] = untrusted[element] && network.elements[element].InServiceOn(as_of);
+  }
+  return mask;
+}
+
 namespace {
 
 template <typename Flag>

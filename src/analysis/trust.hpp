@@ -28,6 +28,16 @@ namespace redoubt {
 [[nodiscard]] std::vector<bool> UntrustedByVendors(const Network& network,
                                                    std::span<const VendorIndex> vendors);
 
+// `untrusted` with every element that is not in service on `as_of` cleared
+// (Element::InServiceOn): equipment not yet installed or already retired is
+// not untrusted, for the exposure analysis as for every rule kind. One flag
+// per element of `network` comes back; missing entries are trusted.
+[[nodiscard]] std::vector<std::uint8_t> InServiceUntrusted(const Network& network,
+                                                           std::span<const std::uint8_t> untrusted,
+                                                           Days as_of);
+[[nodiscard]] std::vector<bool> InServiceUntrusted(const Network& network,
+                                                   const std::vector<bool>& untrusted, Days as_of);
+
 // Elements that a definition of untrusted leaves trusted although nobody has
 // assessed their supplier: no vendor, or a vendor whose risk is unknown (the
 // `unknown` vendor importers assign, or one the register does not rate).

@@ -71,7 +71,9 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
     const auto mask = policy::UntrustedMask(
         standard.untrusted ? &*standard.untrusted : nullptr, network);
     ExposureOptions exposure;
-    exposure.untrusted.assign(mask.begin(), mask.end());
+    // On the date, as `expose --standard` and the alliance's posture count it.
+    const auto in_service = InServiceUntrusted(network, mask, inputs.as_of);
+    exposure.untrusted.assign(in_service.begin(), in_service.end());
     exposure.threads = inputs.threads;
     const ExposureResult result = AnalyzeExposure(network, exposure);
     exposure_networks.push_back(

@@ -226,9 +226,7 @@ int Run(const ExposeOptions& options) {
     }
     WarnUnassessedTrusted(network, CountUnassessedTrusted(network, analysis.untrusted), rule,
                           unassessed);
-    for (ElementIndex element = 0; element < analysis.untrusted.size(); ++element) {
-      if (!network.elements[element].InServiceOn(date.date)) analysis.untrusted[element] = false;
-    }
+    analysis.untrusted = InServiceUntrusted(network, analysis.untrusted, date.date);
     if (!options.service.empty()) {
       std::optional<ServiceIndex> found;
       for (ServiceIndex service = 0; service < network.services.size(); ++service) {
