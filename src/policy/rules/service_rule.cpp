@@ -8,7 +8,9 @@
 // (the exposure analysis). Without one the rule is reported as not evaluated,
 // never as passed. One finding per service and property that falls short,
 // with the evaluator's evidence (elements on the route, vendors whose loss
-// cuts it off).
+// cuts it off). Judged on the date like every rule kind: equipment not in
+// service is not untrusted. A service already down falls short of both
+// survives_* properties (analysis/service_rule_evaluator.hpp has the rules).
 #include <algorithm>
 
 #include <fmt/format.h>
