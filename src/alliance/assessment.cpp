@@ -5,6 +5,7 @@
 #include <set>
 
 #include "alliance/sharing.hpp"
+#include "analysis/service_rule_evaluator.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/matcher.hpp"
 

@@ -13,7 +13,8 @@
 // baseline may override a rule to set its own deadline; the baseline leaves
 // deadlines to them), on the member's networks. `standard`: the findings of
 // the member's own standard. Service rules are judged by the exposure
-// analysis (exposure_cache.hpp).
+// analysis (analysis/service_rule_evaluator.hpp), through the shared
+// analysis/exposure_cache.hpp.
 //
 // Cross-border dependence. A service whose `owner` is another member (forces
 // deployed abroad, an embassy) counts for its owner: in the owner's posture
@@ -55,7 +56,7 @@
 #include <vector>
 
 #include "alliance/divergence.hpp"
-#include "alliance/exposure_cache.hpp"
+#include "analysis/exposure_cache.hpp"
 #include "alliance/model.hpp"
 #include "alliance/posture.hpp"
 #include "policy/finding.hpp"

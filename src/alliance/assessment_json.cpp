@@ -20,6 +20,21 @@ Json Level(const AllianceSpec& spec, std::optional<std::size_t> level) {
   return level ? Json(spec.levels[*level]) : Json(nullptr);
 }
 
+// A finding as the alliance counts it: enough to match it with `check`'s
+// (rule, network, subject) and its evidence ids; `check --format json` has the rest.
+Json FindingRefs(const std::vector<policy::Finding>& findings) {
+  Json out = Json::array();
+  for (const policy::Finding& finding : findings) {
+    out.push_back(Json{{"rule", finding.rule_id},
+                       {"severity", policy::Name(finding.severity)},
+                       {"network", finding.network},
+                       {"subject", finding.subject},
+                       {"elements", finding.elements},
+                       {"services", finding.services}});
+  }
+  return out;
+}
+
 Json Counts(const SeverityCounts& counts) {
   Json out = Json::object();
   for (std::size_t index = counts.size(); index-- > 0;) {
@@ -98,7 +113,9 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
               {"compliance", Json{{"baseline", Counts(member.baseline)},
                                   {"standard", Counts(member.standard)},
                                   {"cross_border_baseline_findings", member.cross_border_findings.size()},
-                                  {"not_evaluated", member.not_evaluated}}},
+                                  {"not_evaluated", member.not_evaluated},
+                                  {"findings", Json{{"baseline", FindingRefs(member.baseline_findings)},
+                                                    {"standard", FindingRefs(member.standard_findings)}}}}},
               {"posture", std::move(posture)},
               {"cross_border_services", std::move(cross)},
               {"deadlines_assumed_met", std::move(deadlines)}};

@@ -1,6 +1,8 @@
 // The `redoubt/alliance-assessment@1` result document: the alliance, the
 // method (divergence formula, deadline assumption), per member compliance
-// counts, posture and cross-border services, the divergence matrix, and the
+// counts and the findings behind them (rule, network, subject, element and
+// service ids: the same as `check` gives on the same date and inventory),
+// posture and cross-border services, the divergence matrix, and the
 // sharing matrix with every cell's shortfalls; optionally a timeline, a
 // what-if (before, after and the cells that moved) or a restore plan.
 //

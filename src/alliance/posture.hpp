@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "alliance/exposure_cache.hpp"
+#include "analysis/exposure_cache.hpp"
 #include "alliance/model.hpp"
 
 namespace redoubt::alliance {

@@ -10,10 +10,7 @@
 namespace redoubt::alliance {
 
 bool TrustMasks::InService(const Network& network, ElementIndex element) const {
-  if (as_of_ == kNoDate) return true;
-  const Element& record = network.elements[element];
-  return (record.installed == kNoDate || record.installed <= as_of_) &&
-         (record.retired == kNoDate || as_of_ < record.retired);
+  return network.elements[element].InServiceOn(as_of_);
 }
 
 const std::vector<std::uint8_t>& TrustMasks::Get(std::size_t network_index,

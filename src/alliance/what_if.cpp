@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/fnv.hpp"
 #include "io/document.hpp"
 #include "io/node_reader.hpp"
 #include "policy/standard_reader.hpp"
@@ -110,21 +111,12 @@ void ReadChange(const Node& node, const SourceFile& source, const AllianceSpec& 
   set.changes.push_back(std::move(change));
 }
 
-std::uint64_t Hash(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 // Elements ordered by a hash of their id (ties by index): a deterministic
 // spread over the network.
 void SortByHash(const Network& network, std::vector<ElementIndex>& elements) {
   std::sort(elements.begin(), elements.end(), [&](ElementIndex a, ElementIndex b) {
-    const auto ha = Hash(network.ElementId(a));
-    const auto hb = Hash(network.ElementId(b));
+    const auto ha = Fnv1a64(network.ElementId(a));
+    const auto hb = Fnv1a64(network.ElementId(b));
     return ha != hb ? ha < hb : a < b;
   });
 }

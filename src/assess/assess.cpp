@@ -12,10 +12,12 @@
 #include "analysis/exposure_json.hpp"
 #include "analysis/exposure_summary.hpp"
 #include "analysis/service_rule_evaluator.hpp"
+#include "analysis/trust.hpp"
 #include "dist/distributed_trials.hpp"
 #include "model/summary.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
+#include "policy/judged_date.hpp"
 #include "policy/matcher.hpp"
 #include "policy/selector.hpp"
 #include "report/geojson.hpp"
@@ -50,10 +52,10 @@ struct MemberRun {
 
 MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
                     const std::vector<Scenario>& scenarios, const AssessInputs& inputs,
-                    SitesGeoJsonBuilder& sites, bool& partial) {
+                    ExposureCache& cache, SitesGeoJsonBuilder& sites, bool& partial) {
   const policy::Standard& standard = *model.standards[member];
   const std::string& code = model.spec.members[member].code;
-  const ExposureServiceEvaluator evaluator;
+  const ExposureServiceEvaluator evaluator(cache);  // the alliance view reuses its analyses
   MemberRun run;
 
   std::vector<policy::Evaluation> evaluations;
@@ -70,7 +72,9 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
     const auto mask = policy::UntrustedMask(
         standard.untrusted ? &*standard.untrusted : nullptr, network);
     ExposureOptions exposure;
-    exposure.untrusted.assign(mask.begin(), mask.end());
+    // On the date, as `expose --standard` and the alliance's posture count it.
+    const auto in_service = InServiceUntrusted(network, mask, inputs.as_of);
+    exposure.untrusted.assign(in_service.begin(), in_service.end());
     exposure.threads = inputs.threads;
     const ExposureResult result = AnalyzeExposure(network, exposure);
     exposure_networks.push_back(
@@ -162,19 +166,19 @@ std::string TerminalSummary(const alliance::AllianceModel& model,
 
 }  // namespace
 
-Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProgress& progress) {
+Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgress& progress) {
   auto say = [&](const std::string& step) {
     if (progress) progress(step);
   };
   Diagnostics diagnostics;
-  say("reading " + inputs.alliance);
-  auto spec = alliance::ReadAlliance(inputs.alliance);
+  say("reading " + given.alliance);
+  auto spec = alliance::ReadAlliance(given.alliance);
   diagnostics.Append(spec.diagnostics());
   if (!spec.ok()) return Result<AssessOutputs>(std::move(diagnostics));
-  auto loaded = alliance::LoadAllianceModel(spec.value(), inputs.inventory);
+  auto loaded = alliance::LoadAllianceModel(spec.value(), given.inventory);
   diagnostics.Append(loaded.diagnostics());
   std::vector<Scenario> scenarios;
-  for (const std::string& path : inputs.scenarios) {
+  for (const std::string& path : given.scenarios) {
     auto scenario = LoadScenario(path);
     diagnostics.Append(scenario.diagnostics());
     if (scenario.ok()) scenarios.push_back(std::move(scenario).value());
@@ -185,6 +189,32 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
   }
   if (!loaded.ok() || diagnostics.HasErrors()) return Result<AssessOutputs>(std::move(diagnostics));
   const alliance::AllianceModel& model = loaded.value();
+  // The one date rule (policy/judged_date.hpp); from here on `inputs.as_of` is that date.
+  const policy::JudgedDate date = policy::ChooseJudgedDate(given.as_of, model.networks, Today());
+  AssessInputs inputs = given;
+  inputs.as_of = date.date;
+  inputs.command += " --as-of " + FormatIsoDate(date.date);
+  std::vector<policy::InventoryLag> lags;
+  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
+    const std::size_t member = model.network_member[network_index];
+    const policy::Standard* standards[] = {model.baseline.get(), model.standards[member].get()};
+    if (auto lag = policy::LagOf(model.networks[network_index], standards, date.date)) {
+      lags.push_back(std::move(*lag));
+    }
+  }
+  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
+    // Suppliers nobody assessed, which the member's standard leaves trusted.
+    const Network& network = model.networks[network_index];
+    const policy::Standard& standard = *model.standards[model.network_member[network_index]];
+    const auto mask =
+        policy::UntrustedMask(standard.untrusted ? &*standard.untrusted : nullptr, network);
+    WarnUnassessedTrusted(
+        network, CountUnassessedTrusted(network, mask),
+        fmt::format("standard {} (untrusted: {})", standard.id,
+                    standard.untrusted ? policy::Describe(*standard.untrusted) : "nothing"),
+        diagnostics);
+  }
+  ExposureCache cache;
 
   AssessOutputs outputs;
   SitesGeoJsonBuilder sites;
@@ -198,7 +228,7 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
     const alliance::MemberSpec& spec_member = model.spec.members[member];
     say(fmt::format("{}: check, expose, simulate {} scenario{}", spec_member.code,
                     scenarios.size(), scenarios.size() == 1 ? "" : "s"));
-    MemberRun run = RunMember(model, member, scenarios, inputs, sites, outputs.partial);
+    MemberRun run = RunMember(model, member, scenarios, inputs, cache, sites, outputs.partial);
     const std::string standard_id = model.standards[member]->id;
     findings.push_back({{"member", spec_member.code}, {"standard", standard_id},
                         {"document", std::move(run.findings)}});
@@ -218,7 +248,6 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
   }
 
   say("alliance view");
-  alliance::ExposureCache cache;
   alliance::AssessOptions options;
   options.as_of = inputs.as_of;
   options.cache = &cache;
@@ -239,7 +268,8 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
   document["format"] = "redoubt/assessment@1";
   document["redoubt_version"] = REDOUBT_VERSION;
   document["title"] = model.spec.title.empty() ? model.spec.id : model.spec.title;
-  document["as_of"] = FormatIsoDate(inputs.as_of);
+  const Json judged = policy::JudgedDateJson(date, lags);
+  for (const auto& [key, value] : judged.items()) document[key] = value;
   document["seed"] = inputs.seed;
   document["command"] = inputs.command;
   document["partial"] = outputs.partial;
@@ -256,7 +286,8 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
   document["alliance"] = alliance::AllianceDocument(model, assessment);
   outputs.sites = sites.Build();
   document["sites"] = outputs.sites;
-  outputs.summary = TerminalSummary(model, assessment, inputs.as_of);
+  outputs.summary = TerminalSummary(model, assessment, inputs.as_of) + "\n" +
+                    policy::JudgedDateText(date, lags);
   return Result<AssessOutputs>(std::move(outputs), std::move(diagnostics));
 }
 

@@ -32,12 +32,12 @@ namespace redoubt {
 struct AssessInputs {
   std::string alliance;                 // redoubt/alliance@1 file
   std::vector<std::string> scenarios;   // redoubt/scenario@1 files
-  Days as_of = kNoDate;                 // required
+  Days as_of = kNoDate;                 // kNoDate: the rule of policy/judged_date.hpp
   std::uint64_t seed = 1;
   std::optional<std::uint32_t> trials;  // default: each scenario's own, at most 200
   unsigned threads = 0;                 // 0: all cores
   InventoryOptions inventory;
-  std::string command;                  // the command line, for the record
+  std::string command;                  // the command line, for the record; " --as-of DATE" is added
   // MPI ranks to share each scenario's trials over (dist/communicator.hpp);
   // null: this process alone. Only rank 0's outputs are the assessment.
   const Communicator* world = nullptr;

@@ -12,10 +12,14 @@
 #include "alliance/assessment_json.hpp"
 #include "alliance/divergence.hpp"
 #include "alliance/what_if.hpp"
+#include "analysis/trust.hpp"
 #include "cli/alliance_text.hpp"
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
+#include "policy/judged_date.hpp"
+#include "policy/matcher.hpp"
+#include "policy/selector.hpp"
 
 namespace redoubt::cli {
 
@@ -70,13 +74,38 @@ int Run(const AllianceOptions& options) {
   if (!loaded.ok()) return kExitBadInput;
   const alliance::AllianceModel& model = loaded.value();
 
-  // The date: --as-of, else the latest inventory date, else today.
-  Days as_of = options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of");
-  if (as_of == kNoDate) {
-    for (const Network& network : model.networks) as_of = std::max(as_of, network.info.as_of);
-    if (as_of == kNoDate) as_of = Today();
+  // The one date rule (policy/judged_date.hpp), and the inventories older than it.
+  const policy::JudgedDate date = policy::ChooseJudgedDate(
+      options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of"), model.networks,
+      Today());
+  const Days as_of = date.date;
+  std::vector<policy::InventoryLag> lags;
+  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
+    const std::size_t member = model.network_member[network_index];
+    const policy::Standard* standards[] = {model.baseline.get(), model.standards[member].get()};
+    if (auto lag = policy::LagOf(model.networks[network_index], standards, as_of)) {
+      lags.push_back(std::move(*lag));
+    }
   }
-  alliance::ExposureCache cache;
+  {
+    // Suppliers nobody assessed, which the baseline's definition (posture, sharing) leaves trusted.
+    Diagnostics unassessed;
+    const policy::Standard& baseline = *model.baseline;
+    const std::string definition = fmt::format(
+        "the baseline {} (untrusted: {})", baseline.id,
+        baseline.untrusted ? policy::Describe(*baseline.untrusted) : std::string("nothing"));
+    for (const Network& network : model.networks) {
+      const auto mask =
+          policy::UntrustedMask(baseline.untrusted ? &*baseline.untrusted : nullptr, network);
+      WarnUnassessedTrusted(network, CountUnassessedTrusted(network, mask), definition, unassessed);
+    }
+    PrintDiagnostics(unassessed, std::cerr);
+  }
+  auto dated = [&](const nlohmann::ordered_json& document) {
+    return JsonText(policy::WithJudgedDate(document, date, lags));
+  };
+  const std::string dated_text = policy::JudgedDateText(date, lags);
+  ExposureCache cache;
   alliance::AssessOptions assess;
   assess.as_of = as_of;
   assess.cache = &cache;
@@ -91,7 +120,7 @@ int Run(const AllianceOptions& options) {
     if (json) {
       auto document = alliance::AllianceDocument(model, steps.back().assessment);
       alliance::AddTimeline(document, model, steps);
-      content = document.dump(2) + "\n";
+      content = JsonText(document);
     } else {
       content = RenderTimeline(model, steps, to, options.limit);
     }
@@ -115,9 +144,9 @@ int Run(const AllianceOptions& options) {
     if (json) {
       auto document = alliance::AllianceDocument(model, plan.before);
       alliance::AddRestore(document, model, plan);
-      content = document.dump(2) + "\n";
+      content = dated(document);
     } else {
-      content = RenderRestore(model, plan, options.limit);
+      content = dated_text + RenderRestore(model, plan, options.limit);
     }
     WriteOutput(options.output, content);
     return plan.restored ? kExitOk : kExitFindings;
@@ -140,26 +169,25 @@ int Run(const AllianceOptions& options) {
     if (json) {
       auto document = alliance::AllianceDocument(model, before);
       alliance::AddWhatIf(document, changed, applied.value(), after, moves);
-      content = document.dump(2) + "\n";
+      content = dated(document);
     } else {
-      content = fmt::format("what-if {}{}\n", options.what_if,
+      content = dated_text + fmt::format("what-if {}{}\n", options.what_if,
                             changes.value().title.empty() ? "" : " — " + changes.value().title);
       for (const std::string& line : applied.value()) content += fmt::format("  {}\n", line);
       content += fmt::format("\nbefore ({})\n{}", FormatIsoDate(as_of), RenderSharingMatrix(model, before));
       content += fmt::format("\nafter\n{}", RenderSharingMatrix(changed, after));
       content += "\ncells that moved\n" + RenderMoves(model, moves);
+      // What holds each moved cell down after the change (none left for a cell restored in full).
       for (const auto& move : moves) {
-        content += RenderCellReasons(changed, move.Up() ? before.At(move.provider, move.recipient)
-                                                        : after.At(move.provider, move.recipient),
-                                     options.limit);
+        content += RenderCellReasons(changed, after.At(move.provider, move.recipient), options.limit);
       }
     }
     WriteOutput(options.output, content);
     return degraded ? kExitFindings : kExitOk;
   }
 
-  const std::string content = json ? alliance::AllianceDocument(model, before).dump(2) + "\n"
-                                   : RenderAssessment(model, before, options.limit);
+  const std::string content = json ? dated(alliance::AllianceDocument(model, before))
+                                   : dated_text + RenderAssessment(model, before, options.limit);
   WriteOutput(options.output, content);
   return kExitOk;
 }
@@ -170,7 +198,8 @@ CommandRunner SetupAlliance(CLI::App& command) {
   auto options = std::make_shared<AllianceOptions>();
   command.add_option("file", options->path, "Alliance file (redoubt/alliance@1)")->required();
   command.add_option("--as-of", options->as_of,
-                     "Judge on this date (YYYY-MM-DD); default: the latest inventory as_of");
+                     "Judge on this date (YYYY-MM-DD); default: the latest as_of of the members' "
+                     "inventories, else today (the same rule in every command)");
   command.add_option("--timeline", options->timeline,
                      "FROM..TO: the matrix on FROM and on every later date a rule starts or stops "
                      "binding, with the cells that move");
@@ -192,7 +221,9 @@ CommandRunner SetupAlliance(CLI::App& command) {
       "Divergence: {}\n"
       "Sharing: provider P shares level L with recipient R when every condition of the "
       "alliance-wide rules and of P's own rules at L and at every lower level holds for R.\n"
-      "JSON output is a redoubt/alliance-assessment@1 document.\n"
+      "JSON output is a redoubt/alliance-assessment@1 document; it and the text name the date\n"
+      "judged on (as_of, as_of_source) and each inventory older than it, with the deadlines\n"
+      "that fell due in between (inventory_predates).\n"
       "Exit codes: 0 ok, 1 a what-if degrades a cell or --restore cannot lift it, 2 bad input.\n"
       "Example: redoubt alliance data/samples/allies/alliance.yaml --timeline 2019-07-01..2030-12-31",
       alliance::DivergenceFormula()));

@@ -33,11 +33,6 @@ struct AssessCliOptions {
   std::vector<std::string> argv;
 };
 
-Days Today() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return static_cast<Days>(now.time_since_epoch().count());
-}
-
 std::vector<std::string> BundledScenarios() {
   std::vector<std::string> paths;
   const std::filesystem::path folder = DataPath("scenarios");
@@ -62,7 +57,7 @@ int Run(const AssessCliOptions& options) {
       options.alliance.empty() ? DataPath("samples/allies/alliance.yaml") : options.alliance;
   inputs.scenarios = options.scenarios.empty() ? BundledScenarios() : options.scenarios;
   if (options.as_of.empty()) {
-    inputs.as_of = Today();
+    inputs.as_of = kNoDate;  // the library applies the one date rule
   } else if (auto date = ParseIsoDate(options.as_of)) {
     inputs.as_of = *date;
   } else {
@@ -75,9 +70,8 @@ int Run(const AssessCliOptions& options) {
   inputs.trials = options.trials;
   inputs.inventory = options.input.ToInventoryOptions();
   inputs.threads = static_cast<unsigned>(options.input.threads);
-  // The command that reproduces this run, with the date made explicit.
-  inputs.command = fmt::format("redoubt assess {} --as-of {} --seed {}{}", inputs.alliance,
-                               FormatIsoDate(inputs.as_of), inputs.seed,
+  // The command that reproduces this run; RunAssessment adds the date judged on.
+  inputs.command = fmt::format("redoubt assess {} --seed {}{}", inputs.alliance, inputs.seed,
                                inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "");
 
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
@@ -103,8 +97,8 @@ int Run(const AssessCliOptions& options) {
                               error.message()));
   }
   const std::string folder = options.output;
-  WriteFileAtomically(folder + "/assessment.json", outputs.assessment.dump(2) + "\n");
-  WriteFileAtomically(folder + "/sites.geojson", outputs.sites.dump(1) + "\n");
+  WriteFileAtomically(folder + "/assessment.json", JsonText(outputs.assessment));
+  WriteFileAtomically(folder + "/sites.geojson", JsonText(outputs.sites, 1));
   WriteFileAtomically(folder + "/report.html", html);
   std::cout << outputs.summary << fmt::format("\nwrote {0}/report.html, {0}/assessment.json, "
                                               "{0}/sites.geojson\n",
@@ -122,7 +116,9 @@ CommandRunner SetupAssess(CLI::App& command) {
       ->capture_default_str();
   command.add_option("--scenario", options->scenarios,
                      "Scenario file; may repeat (default: every data/scenarios/*.yaml)");
-  command.add_option("--as-of", options->as_of, "Date to judge on, YYYY-MM-DD (default: today)");
+  command.add_option("--as-of", options->as_of,
+                     "Date to judge on, YYYY-MM-DD (default: the latest as_of of the members' "
+                     "inventories, else today: the same rule in every command)");
   command.add_option("--seed", options->seed, "Seed of the Monte Carlo trials")
       ->capture_default_str();
   command.add_option("--trials", options->trials,
@@ -133,7 +129,9 @@ CommandRunner SetupAssess(CLI::App& command) {
   command.footer(
       "Writes DIR/assessment.json (redoubt/assessment@1), DIR/report.html (self-contained,\n"
       "works offline) and DIR/sites.geojson. The assessment records the command that\n"
-      "reproduces it. Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.\n"
+      "reproduces it, with the date judged on made explicit (JSON: as_of, as_of_source, and\n"
+      "inventory_predates for inventories older than it, with the deadlines in between).\n"
+      "Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.\n"
       "Under `mpirun -np N` (Open MPI; as root add --allow-run-as-root) every scenario's trials\n"
       "are shared out over the N ranks and rank 0 writes the same files as one process would.");
   return [options] { return Run(*options); };

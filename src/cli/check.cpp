@@ -8,10 +8,14 @@
 #include "cli/check_text.hpp"
 #include "cli/common.hpp"
 #include "analysis/service_rule_evaluator.hpp"
+#include "analysis/trust.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
+#include "policy/judged_date.hpp"
+#include "policy/matcher.hpp"
+#include "policy/selector.hpp"
 
 namespace redoubt::cli {
 
@@ -48,26 +52,43 @@ int Run(const CheckOptions& options) {
     PrintDiagnostics(diagnostics, std::cerr);
     if (diagnostics.HasErrors()) return kExitBadInput;
   }
-  // The date each network is judged on: --as-of, else its own as_of, else today.
-  auto date_for = [&](const Network& network) {
-    if (as_of != kNoDate) return as_of;
-    if (network.info.as_of != kNoDate) return network.info.as_of;
-    return Today();
-  };
+  {
+    // Suppliers nobody assessed, which the standard's definition leaves trusted.
+    Diagnostics unassessed;
+    const std::string definition = fmt::format(
+        "standard {} (untrusted: {})", standard->id,
+        standard->untrusted ? policy::Describe(*standard->untrusted) : std::string("nothing"));
+    for (const Network& network : *networks) {
+      const auto mask =
+          policy::UntrustedMask(standard->untrusted ? &*standard->untrusted : nullptr, network);
+      WarnUnassessedTrusted(network, CountUnassessedTrusted(network, mask), definition, unassessed);
+    }
+    PrintDiagnostics(unassessed, std::cerr);
+  }
+  // One date for every network (policy/judged_date.hpp).
+  const policy::JudgedDate date = policy::ChooseJudgedDate(as_of, *networks, Today());
+  std::vector<policy::InventoryLag> lags;
+  const policy::Standard* standards[] = {&*standard};
+  for (const Network& network : *networks) {
+    if (auto lag = policy::LagOf(network, standards, date.date)) lags.push_back(std::move(*lag));
+  }
+  const std::string dated = policy::JudgedDateText(date, lags);
 
-  const ExposureServiceEvaluator evaluator;  // judges `service` rules
+  ExposureCache cache;  // service rules on one network share its analyses
+  const ExposureServiceEvaluator evaluator(cache);  // judges `service` rules
   if (options.timeline) {
     std::vector<policy::Timeline> timelines;
     std::vector<policy::Evaluation> first;
     for (const Network& network : *networks) {
-      timelines.push_back(policy::MakeTimeline(*standard, network, date_for(network), &evaluator));
+      timelines.push_back(policy::MakeTimeline(*standard, network, date.date, &evaluator));
       policy::Evaluation start;
       start.findings = timelines.back().steps.front().due;
       first.push_back(std::move(start));
     }
     const std::string content = options.format == OutputFormat::kJson
-                                    ? policy::TimelineDocument(*standard, timelines).dump(2) + "\n"
-                                    : RenderTimeline(*standard, timelines, options.limit);
+                                    ? JsonText(policy::WithJudgedDate(
+                                          policy::TimelineDocument(*standard, timelines), date, lags))
+                                    : dated + RenderTimeline(*standard, timelines, options.limit);
     WriteOutput(options.output, content);
     return policy::AnyAtOrAbove(first, fail_on) ? kExitFindings : kExitOk;
   }
@@ -75,15 +96,16 @@ int Run(const CheckOptions& options) {
   std::vector<policy::Evaluation> evaluations;
   for (const Network& network : *networks) {
     policy::EvaluationOptions evaluation_options;
-    evaluation_options.as_of = date_for(network);
+    evaluation_options.as_of = date.date;
     evaluation_options.only = options.only;
     evaluation_options.services = &evaluator;
     evaluations.push_back(policy::Evaluate(*standard, network, evaluation_options));
   }
   const std::string content =
       options.format == OutputFormat::kJson
-          ? policy::FindingsDocument(*standard, evaluations, fail_on).dump(2) + "\n"
-          : RenderFindings(*standard, evaluations, options.limit);
+          ? JsonText(policy::WithJudgedDate(
+                policy::FindingsDocument(*standard, evaluations, fail_on), date, lags))
+          : dated + RenderFindings(*standard, evaluations, options.limit);
   WriteOutput(options.output, content);
   return policy::AnyAtOrAbove(evaluations, fail_on) ? kExitFindings : kExitOk;
 }
@@ -98,7 +120,8 @@ CommandRunner SetupCheck(CLI::App& command) {
                      "data/standards/gb.yaml")
       ->required();
   command.add_option("--as-of", options->as_of,
-                     "Judge on this date (YYYY-MM-DD); default: each inventory's as_of, else today");
+                     "Judge on this date (YYYY-MM-DD); default: the latest as_of of the inventories "
+                     "given, else today (the same rule in every command)");
   command.add_option("--fail-on", options->fail_on,
                      "Exit 1 when a finding is at or above this severity: info, low, medium, "
                      "high, critical or never (default info)");
@@ -112,6 +135,9 @@ CommandRunner SetupCheck(CLI::App& command) {
   command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
   command.footer(
       "JSON output is a redoubt/findings@1 document (redoubt/timeline@1 with --timeline).\n"
+      "Every network is judged on one date, printed first (JSON: as_of, as_of_source); an\n"
+      "inventory older than it is noted with the deadlines that fell due in between\n"
+      "(JSON: inventory_predates).\n"
       "Exit codes: 0 compliant, 1 findings at or above --fail-on, 2 bad input or usage.\n"
       "Example: redoubt check data/samples/sample-gb.yaml -s data/standards/gb.yaml "
       "--as-of 2024-01-01");

@@ -57,6 +57,10 @@ std::optional<std::vector<Network>> LoadNetworks(const std::vector<std::string>&
   return std::move(loaded).value();
 }
 
+std::string JsonText(const nlohmann::ordered_json& document, int indent) {
+  return document.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 void WriteOutput(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     std::cout << content;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/diagnostics.hpp"
 #include "io/inventory_reader.hpp"
@@ -72,6 +73,10 @@ class NullStream : public std::ostream {
 
 // Writes `content` to `path` atomically, or to stdout for "-" or empty.
 void WriteOutput(const std::string& path, const std::string& content);
+// A result document as text, with a final newline. Text that entered through
+// a flag or a file name and is not UTF-8 is written as U+FFFD rather than
+// ending the run in an internal error (inputs are checked when read).
+[[nodiscard]] std::string JsonText(const nlohmann::ordered_json& document, int indent = 2);
 
 // A subcommand: registers its options on `command` and returns what runs it.
 using CommandRunner = std::function<int()>;

@@ -15,12 +15,18 @@ namespace {
 struct ExplainOptions {
   std::string rule;
   std::string standard;
+  OutputFormat format = OutputFormat::kText;
   std::string output;
 };
 
 int Run(const ExplainOptions& options) {
   auto standard = LoadStandardPrinting(options.standard);
   if (!standard) return kExitBadInput;
+  const bool json = options.format == OutputFormat::kJson;
+  if (options.rule.empty() && json) {
+    WriteOutput(options.output, JsonText(policy::ExplanationDocument(*standard, {})));
+    return kExitOk;
+  }
   if (options.rule.empty()) {
     std::string out = fmt::format("standard {}{} — {} rules\n", standard->id,
                                   standard->title.empty() ? "" : " (" + standard->title + ")",
@@ -41,7 +47,8 @@ int Run(const ExplainOptions& options) {
     throw UsageError(fmt::format("standard {} has no rule '{}' \u2014 {}", standard->id,
                                  options.rule, SuggestionHint(options.rule, ids)));
   }
-  WriteOutput(options.output, policy::ExplainRule(*standard, *rule));
+  WriteOutput(options.output, json ? JsonText(policy::ExplanationDocument(*standard, {rule}))
+                                   : policy::ExplainRule(*standard, *rule));
   return kExitOk;
 }
 
@@ -52,8 +59,12 @@ CommandRunner SetupExplain(CLI::App& command) {
   command.add_option("rule", options->rule, "Rule id (omit to list the standard's rules)");
   command.add_option("-s,--standard", options->standard, "Standard file (redoubt/standard@1)")
       ->required();
+  AddFormatOption(command, options->format);
   command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
-  command.footer("Example: redoubt explain gb-ran-cap --standard data/standards/gb.yaml");
+  command.footer(
+      "JSON output is a redoubt/explanation@1 document: the standard and each rule explained\n"
+      "(one rule with RULE_ID, every rule without).\n"
+      "Example: redoubt explain gb-ran-cap --standard data/standards/gb.yaml");
   return [options] { return Run(*options); };
 }
 

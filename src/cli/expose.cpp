@@ -14,6 +14,7 @@
 #include "analysis/trust.hpp"
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
+#include "policy/judged_date.hpp"
 #include "policy/matcher.hpp"
 #include "policy/selector.hpp"
 #include "core/error.hpp"
@@ -30,6 +31,7 @@ struct ExposeOptions {
   std::string output;
   std::vector<std::string> untrusted_vendors;
   std::string standard;
+  std::string as_of;
   std::string service;
   bool routes = false;
   std::uint32_t max_paths = 4;
@@ -182,6 +184,17 @@ int Run(const ExposeOptions& options) {
       : options.untrusted_vendors.empty()
           ? std::string("vendor.risk: high")
           : fmt::format("vendors: {}", fmt::join(options.untrusted_vendors, ", "));
+  // The one date rule (policy/judged_date.hpp): equipment not in service on
+  // it is not untrusted, as in every rule kind and in the alliance's posture.
+  const policy::JudgedDate date = policy::ChooseJudgedDate(
+      options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of"), *networks, Today());
+  std::vector<policy::InventoryLag> lags;
+  for (const Network& network : *networks) {
+    std::vector<const policy::Standard*> standards;
+    if (standard) standards.push_back(&*standard);
+    if (auto lag = policy::LagOf(network, standards, date.date)) lags.push_back(std::move(*lag));
+  }
+  Diagnostics unassessed;  // suppliers nobody assessed, left trusted by `rule`
   std::vector<std::pair<const Network*, ServiceIndex>> chosen;
   std::vector<nlohmann::ordered_json> documents;
   std::string text;
@@ -211,6 +224,9 @@ int Run(const ExposeOptions& options) {
       }
       analysis.untrusted = UntrustedByVendors(network, vendors);
     }
+    WarnUnassessedTrusted(network, CountUnassessedTrusted(network, analysis.untrusted), rule,
+                          unassessed);
+    analysis.untrusted = InServiceUntrusted(network, analysis.untrusted, date.date);
     if (!options.service.empty()) {
       std::optional<ServiceIndex> found;
       for (ServiceIndex service = 0; service < network.services.size(); ++service) {
@@ -241,6 +257,7 @@ int Run(const ExposeOptions& options) {
       text += RenderNetwork(network, result, summary, rule);
     }
   }
+  PrintDiagnostics(unassessed, std::cerr);
   if (!service_found) {
     std::vector<std::string_view> names;
     for (const Network& network : *networks) {
@@ -251,9 +268,11 @@ int Run(const ExposeOptions& options) {
     return kExitBadInput;
   }
   if (options.format == OutputFormat::kJson) {
-    WriteOutput(options.output, ExposureDocument(rule, std::move(documents)).dump(2) + "\n");
+    WriteOutput(options.output,
+                JsonText(policy::WithJudgedDate(ExposureDocument(rule, std::move(documents)), date,
+                                                lags)));
   } else {
-    WriteOutput(options.output, text);
+    WriteOutput(options.output, policy::JudgedDateText(date, lags) + text);
   }
   return kExitOk;
 }
@@ -273,6 +292,10 @@ CommandRunner SetupExpose(CLI::App& command) {
                      "Take 'untrusted' from this standard (redoubt/standard@1)")
       ->check(CLI::ExistingFile)
       ->excludes(command.get_option("--untrusted-vendor"));
+  command.add_option("--as-of", options->as_of,
+                     "Judge on this date (YYYY-MM-DD): equipment not in service on it is not "
+                     "untrusted; default: the latest as_of of the inventories given, else today "
+                     "(the same rule in every command)");
   command.add_option("--service", options->service, "Show one service's full evidence");
   command.add_flag("--routes", options->routes, "Include every primary route in JSON output");
   command.add_option("--max-paths", options->max_paths,
@@ -281,7 +304,8 @@ CommandRunner SetupExpose(CLI::App& command) {
   command.add_option("--top", options->top, "Single points of failure to list (default 10)");
   command.footer(
       "JSON output is a redoubt/exposure@1 document; with --service it holds only that "
-      "service, with every primary route.");
+      "service, with every primary route. Text and JSON name the date judged on (as_of, "
+      "as_of_source) and each inventory older than it (inventory_predates).");
   return [options] { return Run(*options); };
 }
 

@@ -71,7 +71,7 @@ int Run(const InfoOptions& options) {
   std::vector<InventorySummary> summaries;
   for (const Network& network : *networks) summaries.push_back(Summarize(network));
   if (options.format == OutputFormat::kJson) {
-    WriteOutput(options.output, SummaryJson(summaries).dump(2) + "\n");
+    WriteOutput(options.output, JsonText(SummaryJson(summaries)));
     return kExitOk;
   }
   std::string text;

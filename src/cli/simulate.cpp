@@ -320,7 +320,7 @@ int Run(const SimulateOptions& options) {
   if (world.Rank() != 0) return kExitOk;
   header.partial = header.partial || documents.size() < networks->size();
   if (options.format == OutputFormat::kJson) {
-    WriteOutput(options.output, ResilienceDocument(header, std::move(documents)).dump(2) + "\n");
+    WriteOutput(options.output, JsonText(ResilienceDocument(header, std::move(documents))));
   } else {
     WriteOutput(options.output, text);
   }

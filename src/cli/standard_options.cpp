@@ -1,6 +1,5 @@
 #include "cli/standard_options.hpp"
 
-#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -32,11 +31,6 @@ std::optional<policy::RuleSeverity> ParseFailOn(const std::string& text) {
   if (auto severity = policy::ParseRuleSeverity(text)) return severity;
   throw UsageError(fmt::format(
       "--fail-on '{}' is not a severity: use info, low, medium, high, critical or never", text));
-}
-
-Days Today() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return static_cast<Days>(now.time_since_epoch().count());
 }
 
 }  // namespace redoubt::cli

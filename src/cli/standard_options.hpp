@@ -20,7 +20,4 @@ Days ParseDateFlag(const std::string& text, std::string_view flag);
 // "high" → kHigh, "never" → nullopt; throws UsageError otherwise.
 std::optional<policy::RuleSeverity> ParseFailOn(const std::string& text);
 
-// Today's date (UTC).
-Days Today();
-
 }  // namespace redoubt::cli

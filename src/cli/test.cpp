@@ -98,7 +98,7 @@ int Run(const TestOptions& options) {
     nlohmann::ordered_json standards = nlohmann::ordered_json::array();
     for (const policy::StandardTestReport& report : reports) standards.push_back(ReportJson(report));
     document["standards"] = standards;
-    WriteOutput(options.output, document.dump(2) + "\n");
+    WriteOutput(options.output, JsonText(document));
   } else {
     std::string out;
     for (const policy::StandardTestReport& report : reports) {

@@ -73,7 +73,7 @@ int Run(const ValidateOptions& options) {
       }
       document["networks"] = networks;
     }
-    WriteOutput(options.output, document.dump(2) + "\n");
+    WriteOutput(options.output, JsonText(document));
     return loaded.ok() ? kExitOk : kExitBadInput;
   }
   PrintDiagnostics(loaded.diagnostics(), std::cerr);

@@ -15,8 +15,46 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace redoubt {
+
+bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics) {
+  constexpr std::size_t kShown = 10;
+  const std::string_view text = source.text();
+  std::size_t found = 0;
+  std::size_t pos = 0;
+  Location last;
+  while (pos < text.size()) {
+    const auto bad = FirstInvalidUtf8(text.substr(pos));
+    if (!bad) break;
+    const std::size_t offset = pos + *bad;
+    const std::size_t length = InvalidUtf8Length(text, offset);
+    if (found < kShown) {
+      std::string bytes;
+      for (std::size_t index = 0; index < length; ++index) {
+        bytes += fmt::format("{}0x{:02X}", index == 0 ? "" : " ",
+                             static_cast<unsigned char>(text[offset + index]));
+      }
+      diagnostics.Error(source.LocationOf(offset),
+                        fmt::format("the text is not UTF-8: byte{} {} cannot start or continue a "
+                                    "character here",
+                                    length == 1 ? "" : "s", bytes),
+                        "save the file as UTF-8 (for a Latin-1 file: iconv -f latin1 -t utf-8); "
+                        "redoubt reads UTF-8 only");
+    }
+    last = source.LocationOf(offset);
+    ++found;
+    pos = offset + length;
+  }
+  if (found > kShown) {
+    diagnostics.Error(last,
+                      fmt::format("{} more places in this file are not UTF-8 (the last is here)",
+                                  found - kShown),
+                      "save the file as UTF-8");
+  }
+  return found == 0;
+}
 
 SourceFile SourceFile::Read(const std::string& path) {
   std::error_code ec;

@@ -50,6 +50,12 @@ class SourceFile {
   mutable std::size_t length_ = 0;  // text size when the index was built
 };
 
+// Reports each place where `source` is not UTF-8 as an error at its
+// file:line:col (the first 10, then how many more), so that text that is not
+// UTF-8 is refused where it is read, never written into a result document.
+// Returns true when the whole text is UTF-8. O(size).
+bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics);
+
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. A failed run never leaves a half-written
 // file. Throws IoError. `path` "-" writes to standard output.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cstring>
 #include <numeric>
 #include <vector>
 
@@ -78,6 +79,72 @@ std::string FormatIsoDate(Days days) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+namespace {
+
+// The length of the well-formed character at `pos`, or 0 when the bytes there
+// do not form one (Unicode 15, table 3-7).
+std::size_t Utf8CharLength(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0U;
+  };
+  const unsigned lead = byte(pos);
+  auto continuation = [&](std::size_t at, unsigned low = 0x80, unsigned high = 0xBF) {
+    const unsigned value = byte(at);
+    return at < text.size() && value >= low && value <= high;
+  };
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(pos + 1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
+    return continuation(pos + 1, low, high) && continuation(pos + 2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continuation(pos + 1, low, high) && continuation(pos + 2) && continuation(pos + 3) ? 4
+                                                                                                : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<std::size_t> FirstInvalidUtf8(std::string_view text) {
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  while (pos < size) {
+    // Eight ASCII bytes at a time.
+    if (pos + 8 <= size) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    const std::size_t length = Utf8CharLength(text, pos);
+    if (length == 0) return pos;
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t InvalidUtf8Length(std::string_view text, std::size_t offset) {
+  std::size_t length = 1;
+  while (offset + length < text.size() && length < 3 &&
+         (static_cast<unsigned char>(text[offset + length]) & 0xC0U) == 0x80U &&
+         static_cast<unsigned char>(text[offset]) >= 0xC0U) {
+    ++length;
+  }
+  return length;
+}
+
+Days Today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<Days>(now.time_since_epoch().count());
 }
 
 namespace {

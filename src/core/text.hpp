@@ -22,6 +22,14 @@ namespace redoubt {
 [[nodiscard]] std::string SuggestionHint(std::string_view word,
                                          std::span<const std::string_view> candidates);
 
+// The byte offset of the first sequence in `text` that is not well-formed
+// UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF),
+// or nullopt when all of it is. O(size), ASCII runs at a word at a time.
+[[nodiscard]] std::optional<std::size_t> FirstInvalidUtf8(std::string_view text);
+// The length of the ill-formed sequence at `offset` (1 to 3 bytes: the
+// maximal part that could have started a character, at least the first byte).
+[[nodiscard]] std::size_t InvalidUtf8Length(std::string_view text, std::size_t offset);
+
 // A calendar date as days since 1970-01-01 (proleptic Gregorian).
 using Days = std::int32_t;
 inline constexpr Days kNoDate = INT32_MIN;
@@ -29,6 +37,9 @@ inline constexpr Days kNoDate = INT32_MIN;
 // Parses "YYYY-MM-DD" strictly (valid month and day). nullopt if malformed.
 [[nodiscard]] std::optional<Days> ParseIsoDate(std::string_view text);
 [[nodiscard]] std::string FormatIsoDate(Days days);
+// Today's date in UTC, from the system clock: the one place that reads it
+// (policy/judged_date.hpp says when a command falls back to it).
+[[nodiscard]] Days Today();
 
 // True for an officially assigned ISO 3166-1 alpha-2 code ("GB", not "UK").
 [[nodiscard]] bool IsCountryCode(std::string_view text);

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "core/hash.hpp"
+#include "core/fnv.hpp"
 #include "core/source.hpp"
 #include "gen/geo.hpp"
 #include "gen/random.hpp"

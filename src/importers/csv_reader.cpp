@@ -23,6 +23,9 @@ std::optional<double> ParseNumber(std::string_view text) {
 
 CsvTable ReadCsv(const SourceFile& source, bool has_header, Diagnostics& diagnostics) {
   CsvTable table;
+  // Text that is not UTF-8 is an error (the import is refused); the rows are
+  // still read so that every other problem is reported too.
+  CheckUtf8(source, diagnostics);
   const std::string_view text = source.text();
   std::size_t pos = 0;
   const std::size_t size = text.size();

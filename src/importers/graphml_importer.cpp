@@ -52,6 +52,7 @@ Result<Imported> ImportGraphMl(std::span<const std::string> paths, const ImportO
     return Result<Imported>(std::move(diagnostics));
   }
   const SourceFile source = SourceFile::Read(paths[0]);
+  if (!CheckUtf8(source, diagnostics)) return Result<Imported>(std::move(diagnostics));
   auto at = [&](const pugi::xml_node& node) {
     return source.LocationOf(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(0, node.offset_debug())));
   };

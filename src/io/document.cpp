@@ -549,6 +549,7 @@ DocumentFormat DetectFormat(const SourceFile& source) {
 
 bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics,
                    ParseOptions options) {
+  if (!CheckUtf8(source, diagnostics)) return false;
   if (DetectFormat(source) == DocumentFormat::kJson) {
     if (!options.pipeline || source.size() < kPipeThreshold) return JsonReader(source, diagnostics).Run(&handler, nullptr);
     // Large file: parse here, handle records on a second thread. The parser
@@ -576,6 +577,7 @@ bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnosti
 }
 
 std::optional<Node> ParseTree(const SourceFile& source, Diagnostics& diagnostics) {
+  if (!CheckUtf8(source, diagnostics)) return std::nullopt;
   if (DetectFormat(source) == DocumentFormat::kJson) {
     std::optional<Node> tree;
     JsonReader(source, diagnostics).Run(nullptr, &tree);

@@ -81,7 +81,8 @@ struct ParseOptions {
   bool pipeline = true;
 };
 
-// Parses `source` and feeds `handler`. Syntax errors, a non-map top level,
+// Parses `source` and feeds `handler`. Text that is not UTF-8 (CheckUtf8,
+// each place reported), syntax errors, a non-map top level,
 // duplicate keys and excessive nesting become diagnostics; parsing stops at
 // the first syntax error (nothing after it can be trusted). Returns false when
 // parsing stopped early, so callers can skip checks that need the whole file.
@@ -89,7 +90,8 @@ bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnosti
                    ParseOptions options = {});
 
 // Parses a whole document into one tree (small files: standards, scenarios).
-// nullopt when there was a syntax error (reported in `diagnostics`).
+// nullopt when the text is not UTF-8 or has a syntax error (reported in
+// `diagnostics`).
 [[nodiscard]] std::optional<Node> ParseTree(const SourceFile& source, Diagnostics& diagnostics);
 
 }  // namespace redoubt

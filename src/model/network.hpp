@@ -80,6 +80,15 @@ struct Element {
   Days installed = kNoDate;
   Days retired = kNoDate;          // planned or actual removal; in service before it
   CertSetId certifications = 0;    // index into Network::cert_sets (0 = none)
+
+  // Whether the element is in service on `date`: installed on or before it and
+  // not yet retired. kNoDate stands for "any date": every element counts. The
+  // one definition that every rule kind, the untrusted masks of service rules
+  // and the alliance's conditions use.
+  [[nodiscard]] bool InServiceOn(Days date) const {
+    if (date == kNoDate) return true;
+    return (installed == kNoDate || installed <= date) && (retired == kNoDate || date < retired);
+  }
 };
 
 struct Link {

@@ -39,6 +39,7 @@ Json FindingJson(const Finding& finding) {
   out["kind"] = finding.kind;
   out["severity"] = Name(finding.severity);
   out["network"] = finding.network;
+  out["subject"] = finding.subject;  // with rule and network, what identifies the finding
   out["message"] = finding.message;
   out["elements"] = finding.elements;
   out["sites"] = finding.sites;

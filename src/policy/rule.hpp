@@ -37,10 +37,7 @@ struct RuleContext {
   // Whether an element is in service on `as_of`: installed on or before it and
   // not yet retired. Elements that are not in service are invisible to rules.
   [[nodiscard]] bool InService(ElementIndex element) const {
-    if (as_of == kNoDate) return true;
-    const Element& record = network.elements[element];
-    return (record.installed == kNoDate || record.installed <= as_of) &&
-           (record.retired == kNoDate || as_of < record.retired);
+    return network.elements[element].InServiceOn(as_of);
   }
   // A finding with the rule's id, kind, severity, remedy and due date filled in.
   [[nodiscard]] Finding NewFinding(std::string_view kind) const;

@@ -26,12 +26,16 @@ struct ServiceRequirement {
   bool survives_vendor_loss = false;         // stays up with any one vendor's elements off
 };
 
-// One way a service falls short.
+// One way a service falls short, as a measured value against the bound the
+// rule sets: `measured relation required` is what the rule wants and did not
+// get (e.g. 1 path >= 2 paths; 3 untrusted elements <= 0).
 struct ServiceShortfall {
   ServiceIndex service = kNone;
   std::string property;  // "trusted_disjoint_paths", "trusted_paths", ...
   double measured = 0;   // e.g. 1 path
   double required = 0;   // e.g. 2 paths
+  std::string relation = ">=";  // the bound the rule wants: ">=" or "<="
+  std::string unit = "paths";   // "paths", "untrusted elements", "vendors", "yes/no"
   std::vector<ElementIndex> elements;  // the evidence: untrusted elements on the route, cut vertices
   std::vector<VendorIndex> vendors;    // vendors whose loss cuts it off
   std::string detail;                  // one line in words
@@ -40,12 +44,16 @@ struct ServiceShortfall {
 class ServiceEvaluator {
  public:
   virtual ~ServiceEvaluator() = default;
-  // The shortfalls of `services` against `requirement`; `untrusted` has one
-  // entry per element (1 = untrusted under the standard being checked).
+  // The shortfalls of `services` against `requirement` on `as_of`, in
+  // ascending service order. `untrusted` has one entry per element (1 =
+  // untrusted under the standard being checked); like every other rule kind,
+  // an element that is not in service on `as_of` (Element::InServiceOn) is
+  // not counted as untrusted. kNoDate: every element counts.
   // Must be deterministic: the same inputs give the same shortfalls in the same order.
   [[nodiscard]] virtual std::vector<ServiceShortfall> Evaluate(
       const Network& network, std::span<const ServiceIndex> services,
-      const ServiceRequirement& requirement, std::span<const std::uint8_t> untrusted) const = 0;
+      const ServiceRequirement& requirement, std::span<const std::uint8_t> untrusted,
+      Days as_of) const = 0;
 };
 
 }  // namespace redoubt::policy

@@ -1,6 +1,7 @@
 // redoubt alliance end to end, as a process.
-#include <gtest/gtest.h>
+#include <fstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "testing.hpp"
@@ -57,6 +58,21 @@ TEST(AllianceCli, TimelineWhatIfAndRestore) {
             std::string::npos) << what_if.out;
   EXPECT_NE(what_if.out.find("  GB → US: top-secret → "), std::string::npos) << what_if.out;
 
+  // A change that lifts cells: the reasons shown are those after it.
+  const std::string change = testing::TempDir("what-if") + "/lv-out.yaml";
+  std::ofstream(change) << "format: redoubt/alliance-change@1\n"
+                           "title: Latvia removes Huawei\n"
+                           "changes:\n"
+                           "  - {member: LV, remove_vendor: huawei}\n";
+  const auto lifted = RunRedoubt({"alliance", kSmall, "--what-if", change});
+  EXPECT_EQ(lifted.exit_code, 0) << lifted.err;
+  const std::string moved = lifted.out.substr(lifted.out.find("cells that moved\n"));
+  EXPECT_NE(moved.find("  US → LV: confidential → top-secret (restored)\n"), std::string::npos)
+      << moved;
+  EXPECT_NE(moved.find("  US → LV: top-secret (nothing withheld)\n"), std::string::npos) << moved;
+  EXPECT_NE(moved.find("  GB → DE: secret; top-secret withheld by\n"), std::string::npos) << moved;
+  EXPECT_EQ(moved.find("lv-rtr-1"), std::string::npos) << moved;  // replaced by the change
+
   const auto restore = RunRedoubt({"alliance", kSmall, "--restore", "US", "DE", "secret"});
   EXPECT_EQ(restore.exit_code, 0) << restore.err;
   EXPECT_NE(restore.out.find("  restored by replacing 2 elements (1 round):\n"
@@ -73,6 +89,8 @@ TEST(AllianceCli, BundledAlliance) {
   const std::string alliance = testing::SourcePath("data/samples/allies/alliance.yaml");
   const auto result = RunRedoubt({"alliance", alliance, "--limit", "2"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.starts_with("judged on 2019-07-01 (the latest inventory date, us-op1)\n"))
+      << result.out;
   EXPECT_NE(result.out.find(
                 "  provider \\ recipient US           GB           DE           CA           LV          \n"
                 "  US                   -            restricted   restricted   restricted   restricted  \n"
@@ -90,8 +108,8 @@ TEST(AllianceCli, BundledAlliance) {
                 "    - baseline_max_severity high [alliance]: 2 baseline findings above high: "
                 "nato-classified-trusted (2)\n"
                 "        [critical] nato-classified-trusted on gb-op1: service "
-                "gb-defence-catterick-garrison: its primary routes cross untrusted equipment: "
-                "gb-cell288-gnb, gb-cell289-gnb\n"),
+                "gb-defence-catterick-garrison: its primary routes traverse untrusted equipment: "
+                "gb-cell288-gnb (gnb huawei), gb-cell289-gnb (gnb huawei)\n"),
             std::string::npos) << result.out;
 
   const auto restore = RunRedoubt({"alliance", alliance, "--restore", "GB", "US", "secret"});

@@ -31,6 +31,16 @@ TEST(CliAssess, BundledAlliesWriteReportAssessmentAndSites) {
   const Json assessment = Json::parse(testing::ReadText(out + "/assessment.json"));
   EXPECT_EQ(assessment["format"], "redoubt/assessment@1");
   EXPECT_EQ(assessment["as_of"], "2024-06-01");
+  EXPECT_EQ(assessment["as_of_source"], "as-of");
+  // Every bundled inventory is of 2019-07-01: each predates the date, with its deadlines.
+  ASSERT_EQ(assessment["inventory_predates"].size(), 5u);
+  EXPECT_EQ(assessment["inventory_predates"][1]["network"], "gb-op1");
+  EXPECT_EQ(assessment["inventory_predates"][1]["inventory_as_of"], "2019-07-01");
+  EXPECT_EQ(assessment["inventory_predates"][1]["deadlines"][0]["rule"], "gb-ran-cap");
+  EXPECT_NE(result.out.find("judged on 2024-06-01 (--as-of)\nnote: inventory us-op1 (2019-07-01) "
+                            "predates the date judged on (2024-06-01)"),
+            std::string::npos)
+      << result.out;
   ASSERT_EQ(assessment["members"].size(), 5u);
   EXPECT_EQ(assessment["members"][0]["code"], "US");
   EXPECT_EQ(assessment["findings"].size(), 5u);

@@ -1,4 +1,6 @@
 // The CLI run as a process: stdout, stderr and exit codes.
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
@@ -66,6 +68,44 @@ TEST(Cli, ValidateJsonIsADiagnosticsDocument) {
   EXPECT_EQ(document["errors"], 2);
   EXPECT_EQ(document["diagnostics"][0]["line"], 5);
   EXPECT_EQ(document["diagnostics"][0]["hint"], "did you mean 'huawei'?");
+}
+
+// Text that is not UTF-8 is refused where it is read, with its position, and no
+// JSON output ends in an internal error (exit 3).
+TEST(Cli, TextThatIsNotUtf8IsRefusedWithItsPosition) {
+  const std::string latin1 = testing::SourcePath("tests/cases/bad-input/40-latin1-yaml.yaml");
+  for (const std::string command : {"validate", "info", "expose"}) {
+    for (const std::string format : {"text", "json"}) {
+      auto result = RunRedoubt({command, "--format", format, latin1});
+      EXPECT_EQ(result.exit_code, 2) << command << " " << format << ": " << result.err;
+      if (command == "validate" && format == "json") {  // the diagnostics are the document
+        const auto document = nlohmann::json::parse(result.out);
+        EXPECT_EQ(document["diagnostics"][0]["line"], 2);
+        EXPECT_EQ(document["diagnostics"][0]["column"], 30);
+        EXPECT_EQ(document["diagnostics"][0]["message"],
+                  "the text is not UTF-8: byte 0xE9 cannot start or continue a character here");
+        continue;
+      }
+      EXPECT_NE(result.err.find("40-latin1-yaml.yaml:2:30: error: the text is not UTF-8: byte "
+                                "0xE9 cannot start or continue a character here"),
+                std::string::npos)
+          << command << " " << format << ": " << result.err;
+    }
+  }
+  const std::string garbage = testing::TempDir("garbage") + "/garbage.json";
+  {
+    std::string bytes;
+    for (int value = 0; value < 256; ++value) bytes.push_back(static_cast<char>(255 - value));
+    std::ofstream(garbage, std::ios::binary) << bytes;
+  }
+  auto result = RunRedoubt({"validate", "--format", "json", garbage});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  const auto document = nlohmann::json::parse(result.out);  // valid JSON, not an internal error
+  EXPECT_EQ(document["ok"], false);
+  EXPECT_EQ(document["diagnostics"][0]["line"], 1);
+  EXPECT_EQ(document["diagnostics"][0]["column"], 1);
+  EXPECT_NE(document["diagnostics"][0]["message"].get<std::string>().find("0xFF"),
+            std::string::npos);
 }
 
 TEST(Cli, InfoShowsDomainsVendorsAndSectors) {

@@ -26,6 +26,24 @@ Json ServiceById(const Json& network, const std::string& id) {
 
 std::vector<std::string> Strings(const Json& list) { return list.get<std::vector<std::string>>(); }
 
+// Judged on the date: Huawei equipment installed after it is not untrusted yet
+// (4 of the sample's 11 Huawei elements were installed by the end of 2018).
+TEST(CliExpose, EquipmentNotYetInServiceIsNotUntrusted) {
+  auto latest = RunRedoubt({"expose", "--format", "json", kSample});
+  ASSERT_EQ(latest.exit_code, 0) << latest.err;
+  const Json dated = Json::parse(latest.out);
+  EXPECT_EQ(dated["as_of"], "2019-07-01");
+  EXPECT_EQ(dated["as_of_source"], "inventory");
+  EXPECT_EQ(dated["networks"][0]["untrusted_elements"], 11);
+  auto earlier = RunRedoubt({"expose", "--format", "json", "--as-of", "2018-12-31", kSample});
+  ASSERT_EQ(earlier.exit_code, 0) << earlier.err;
+  const Json before = Json::parse(earlier.out);
+  EXPECT_EQ(before["as_of_source"], "as-of");
+  EXPECT_EQ(before["networks"][0]["untrusted_elements"], 4);
+  auto text = RunRedoubt({"expose", "--as-of", "2018-12-31", kSample});
+  EXPECT_TRUE(text.out.starts_with("judged on 2018-12-31 (--as-of)\n")) << text.out;
+}
+
 TEST(CliExpose, SampleTotalsAndVendorMatrix) {
   auto result = RunRedoubt({"expose", "--format", "json", kSample});
   ASSERT_EQ(result.exit_code, 0) << result.err;

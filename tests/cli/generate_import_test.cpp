@@ -1,5 +1,8 @@
 // `redoubt generate` and `redoubt import` run as processes.
 #include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +53,47 @@ TEST(ImportCli, GraphMlToValidInventoryWithSummary) {
   auto validate = RunRedoubt({"validate", out});
   EXPECT_EQ(validate.exit_code, 0) << validate.err;
   EXPECT_TRUE(validate.out.starts_with("OK abilene: 11 elements, 14 links")) << validate.out;
+}
+
+// Imported topologies have vendor `unknown`: every command that treats it as
+// trusted says so with the count, and a standard may count it as untrusted.
+TEST(ImportCli, UnassessedVendorsAreNamedAndAStandardMayDistrustThem) {
+  const std::string dir = testing::TempDir("unassessed");
+  const std::string inventory = dir + "/abilene.json";
+  ASSERT_EQ(RunRedoubt({"import", "graphml",
+                        testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
+                        inventory, "--as-of", "2019-07-01"})
+                .exit_code,
+            0);
+  const std::string warning =
+      "warning: network abilene: 11 elements of vendors with unknown risk (unknown 11) are "
+      "treated as trusted by ";
+  auto expose = RunRedoubt({"expose", inventory});
+  EXPECT_EQ(expose.exit_code, 0) << expose.err;
+  EXPECT_NE(expose.err.find(warning + "vendor.risk: high"), std::string::npos) << expose.err;
+  auto baseline = RunRedoubt({"check", inventory, "-s",
+                              testing::SourcePath("data/standards/nato-baseline.yaml"), "--fail-on",
+                              "never"});
+  EXPECT_NE(baseline.err.find(warning + "standard nato-baseline (untrusted: "), std::string::npos)
+      << baseline.err;
+
+  const std::string strict = dir + "/strict.yaml";
+  std::ofstream(strict) << "format: redoubt/standard@1\n"
+                           "id: strict\n"
+                           "untrusted: {vendor.risk: [high, unknown]}\n"
+                           "rules:\n"
+                           "  - id: no-unassessed-transport\n"
+                           "    title: No unassessed or high-risk supplier in transport\n"
+                           "    severity: high\n"
+                           "    forbid: {untrusted: true, domain: transport}\n";
+  auto check = RunRedoubt({"check", inventory, "-s", strict, "--format", "json"});
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  EXPECT_EQ(check.err.find("unknown risk"), std::string::npos) << check.err;
+  const auto findings = nlohmann::json::parse(check.out);
+  EXPECT_EQ(findings["networks"][0]["findings"].size(), 11U);
+  auto distrusted = RunRedoubt({"expose", inventory, "--standard", strict});
+  EXPECT_EQ(distrusted.err.find("unknown risk"), std::string::npos) << distrusted.err;
+  EXPECT_NE(distrusted.out.find("(11 elements)"), std::string::npos) << distrusted.out;
 }
 
 TEST(ImportCli, BadFileExitsTwoWithPositions) {

@@ -64,6 +64,34 @@ TEST(CheckCli, FailOnDecidesTheExitCode) {
   EXPECT_EQ(RunRedoubt({"check", kSample, "-s", kGb, "--fail-on", "critical"}).exit_code, 0);
 }
 
+// One date rule: --as-of, else the latest inventory date; printed in text and JSON.
+TEST(CheckCli, SaysTheDateItJudgesOnAndWhatTheInventoryPredates) {
+  auto text = RunRedoubt({"check", kSample, "-s", kGb, "--fail-on", "never"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(text.out.starts_with("judged on 2019-07-01 (the latest inventory date, gb-sample)\n"))
+      << text.out;
+  EXPECT_EQ(text.out.find("note: inventory"), std::string::npos);
+
+  auto json = RunRedoubt({"check", kSample, "-s", kGb, "--as-of", "2024-07-01", "--format", "json",
+                          "--fail-on", "never"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto document = nlohmann::json::parse(json.out);
+  EXPECT_EQ(document["as_of"], "2024-07-01");
+  EXPECT_EQ(document["as_of_source"], "as-of");
+  EXPECT_EQ(document["networks"][0]["as_of"], "2024-07-01");
+  ASSERT_EQ(document["inventory_predates"].size(), 1U);
+  EXPECT_EQ(document["inventory_predates"][0]["inventory_as_of"], "2019-07-01");
+  EXPECT_EQ(document["inventory_predates"][0]["deadlines"].size(), 7U);  // gb-ran-cap … 2023-12-31
+
+  auto later = RunRedoubt({"check", kSample, "-s", kGb, "--as-of", "2024-07-01", "--fail-on",
+                           "never"});
+  EXPECT_NE(later.out.find("judged on 2024-07-01 (--as-of)\nnote: inventory gb-sample (2019-07-01) "
+                           "predates the date judged on (2024-07-01); 7 deadlines fell due in "
+                           "between"),
+            std::string::npos)
+      << later.out;
+}
+
 TEST(CheckCli, JsonIsAFindingsDocument) {
   auto result = RunRedoubt({"check", kSample, "-s", kGb, "--as-of", "2028-01-01", "--format",
                             "json"});
@@ -165,6 +193,38 @@ TEST(ExplainCli, RuleInWordsWithItsSource) {
   auto list = RunRedoubt({"explain", "-s", kGb});
   EXPECT_EQ(list.exit_code, 0);
   EXPECT_NE(list.out.find("gb-5g-exit"), std::string::npos);
+}
+
+TEST(ExplainCli, JsonSaysWhatTheTextSays) {
+  auto result = RunRedoubt({"explain", "gb-ran-cap", "--standard", kGb, "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document["format"], "redoubt/explanation@1");
+  EXPECT_EQ(document["standard"]["id"], "gb");
+  ASSERT_EQ(document["rules"].size(), 1U);
+  const auto& rule = document["rules"][0];
+  EXPECT_EQ(rule["id"], "gb-ran-cap");
+  EXPECT_EQ(rule["kind"], "cap");
+  EXPECT_EQ(rule["effective"], "2020-01-28");
+  EXPECT_EQ(rule["binds"], "from 2020-01-28");
+  EXPECT_EQ(rule["source"], "UK security advice, 28 January 2020");
+  const auto text = RunRedoubt({"explain", "gb-ran-cap", "--standard", kGb});
+  EXPECT_NE(text.out.find("  rule:      " + rule["rule"].get<std::string>() + "\n"),
+            std::string::npos)
+      << text.out;
+  auto overridden = RunRedoubt({"explain", "nato-core-untrusted", "-s", kGb, "--format", "json"});
+  const auto inherited = nlohmann::json::parse(overridden.out)["rules"][0];
+  EXPECT_EQ(inherited["standard"], "gb");
+  EXPECT_TRUE(inherited["overrides"].get<std::string>().find("nato-baseline.yaml:") !=
+              std::string::npos)
+      << inherited;
+  auto all = RunRedoubt({"explain", "-s", kGb, "--format", "json"});
+  ASSERT_EQ(all.exit_code, 0);
+  const auto every = nlohmann::json::parse(all.out);
+  const auto list = RunRedoubt({"explain", "-s", kGb});
+  EXPECT_NE(list.out.find(" \u2014 " + std::to_string(every["rules"].size()) + " rules\n"),
+            std::string::npos)
+      << list.out;
 }
 
 TEST(TestCli, BundledStandardsPassWithFullCoverage) {

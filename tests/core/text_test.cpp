@@ -23,6 +23,25 @@ TEST(ClosestMatch, SuggestsOnlyLikelyTypos) {
   EXPECT_EQ(SuggestionHint("kimd", keys), "did you mean 'kind'?");
 }
 
+TEST(Utf8, FindsTheFirstSequenceThatIsNotUtf8) {
+  EXPECT_EQ(FirstInvalidUtf8(""), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("plain ascii text, longer than one word"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("M\xc3\xbcnchen \xe2\x82\xac \xf0\x9f\x98\x80"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("M\xfcnchen"), 1U);                 // Latin-1 u-umlaut
+  EXPECT_EQ(FirstInvalidUtf8("abcdefghij\x80"), 10U);            // lone continuation after a word
+  EXPECT_EQ(FirstInvalidUtf8("\xc0\xaf"), 0U);                   // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("\xe0\x80\xaf"), 0U);               // overlong, 3 bytes
+  EXPECT_EQ(FirstInvalidUtf8("ok \xed\xa0\x80"), 3U);            // UTF-16 surrogate
+  EXPECT_EQ(FirstInvalidUtf8("\xf4\x90\x80\x80"), 0U);           // above U+10FFFF
+  EXPECT_EQ(FirstInvalidUtf8("cut \xf0\x9f\x98"), 4U);           // truncated at the end
+  EXPECT_EQ(InvalidUtf8Length("\xf0\x9f\x98", 0), 3U);
+  EXPECT_EQ(InvalidUtf8Length("\xfc" "abc", 0), 1U);
+}
+
+TEST(Today, IsADateAfterThisCodeWasWritten) {
+  EXPECT_GT(Today(), *ParseIsoDate("2026-01-01"));
+}
+
 TEST(IsoDate, ParsesValidDatesAndRejectsImpossibleOnes) {
   EXPECT_EQ(ParseIsoDate("1970-01-01"), 0);
   EXPECT_EQ(ParseIsoDate("2023-12-31"), 19722);

@@ -124,6 +124,11 @@ TEST(Selector, UntrustedComesFromTheStandardsDefinition) {
             (Ids{"smf-1"}));
   // Without a definition nothing is untrusted.
   EXPECT_EQ(Matching(rule, network, nullptr), Ids{});
+  // A standard may distrust unassessed suppliers too: box-1's vendor is `unknown`.
+  const Selector strict = MustParse("{vendor.risk: [high, unknown]}");
+  EXPECT_EQ(Matching(MustParse("{untrusted: true}"), network, &strict), (Ids{"amf-1", "box-1"}));
+  EXPECT_EQ(Matching(MustParse("{untrusted: true}"), network, &by_risk), (Ids{"amf-1"}));
+  EXPECT_EQ(Describe(strict), "vendor risk is high or unknown");
 }
 
 TEST(Selector, DescribesItselfInWords) {

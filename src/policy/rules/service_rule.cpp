@@ -8,7 +8,9 @@
 // (the exposure analysis). Without one the rule is reported as not evaluated,
 // never as passed. One finding per service and property that falls short,
 // with the evaluator's evidence (elements on the route, vendors whose loss
-// cuts it off).
+// cuts it off). Judged on the date like every rule kind: equipment not in
+// service is not untrusted. A service already down falls short of both
+// survives_* properties (analysis/service_rule_evaluator.hpp has the rules).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -53,7 +55,8 @@ class ServiceRule : public RuleBody {
     }
     if (selected.empty()) return;
     for (const ServiceShortfall& shortfall :
-         context.services->Evaluate(network, selected, requirement_, context.untrusted)) {
+         context.services->Evaluate(network, selected, requirement_, context.untrusted,
+                                    context.as_of)) {
       Finding finding = context.NewFinding(Kind());
       const std::string service(network.Str(network.services[shortfall.service].id));
       finding.subject = service + "/" + shortfall.property;
@@ -64,11 +67,8 @@ class ServiceRule : public RuleBody {
       for (VendorIndex vendor : shortfall.vendors) {
         finding.vendors.emplace_back(network.Str(network.vendors[vendor].id));
       }
-      finding.measure = Measure{shortfall.property, shortfall.measured, shortfall.required, ">=",
-                                shortfall.property == "trusted_paths" ||
-                                        shortfall.property.starts_with("survives")
-                                    ? "yes/no"
-                                    : "paths"};
+      finding.measure = Measure{shortfall.property, shortfall.measured, shortfall.required,
+                                shortfall.relation, shortfall.unit};
       finding.message = fmt::format("service {}: {}", service, shortfall.detail);
       output.findings.push_back(std::move(finding));
     }
