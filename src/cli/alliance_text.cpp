@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "alliance/divergence.hpp"
+#include "model/figures.hpp"
 
 namespace redoubt::cli {
 
@@ -113,11 +114,15 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
                        model.standards[member.member]->id, Counts(member.baseline),
                        Counts(member.standard), member.cross_border_findings.size());
   }
-  out += "\nposture (untrusted share under the baseline's definition, elements/sites; critical "
-         "services' weight share exposed to espionage and sabotage)\n";
+  out += fmt::format("\nposture (untrusted share under the baseline's definition, elements/sites; {}; "
+                     "{}; {}, {})\n",
+                     Label(Figure::kEspionage, ServiceSet::kCritical),
+                     Label(Figure::kSabotage, ServiceSet::kCritical),
+                     Label(Figure::kKillSwitchLoss, ServiceSet::kAll),
+                     Define(spec.assume_deadlines_met ? Basis::kDeadlinesMet : Basis::kAsInventoried).name);
   out += fmt::format("  {:<6}", "member");
   for (Domain domain : alliance::kPostureDomains) out += fmt::format(" {:<13}", Name(domain));
-  out += fmt::format(" {:<9} {:<9} {}\n", "espionage", "sabotage", "resilience");
+  out += fmt::format(" {:<9} {:<9} {}\n", "espionage", "sabotage", "kill-switch");
   for (const alliance::MemberAssessment& member : assessment.members) {
     out += fmt::format("  {:<6}", Code(model, member.member));
     for (const alliance::DomainShare& share : member.posture.domains) {
@@ -125,8 +130,8 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
                                                          : fmt::format("{:.3f}/{:.3f}", share.ElementShare(),
                                                                        share.SiteShare()));
     }
-    out += fmt::format(" {:<9} {:<9} {}\n", Share(member.posture.espionage),
-                       Share(member.posture.sabotage), Share(member.posture.resilience_loss));
+    out += fmt::format(" {:<9} {:<9} {}\n", Share(member.posture.Espionage()),
+                       Share(member.posture.Sabotage()), Share(member.posture.resilience_loss));
   }
   for (const alliance::MemberAssessment& member : assessment.members) {
     for (const alliance::CrossBorderService& service : member.posture.cross_border) {
