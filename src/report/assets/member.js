@@ -256,25 +256,41 @@
     R.guard(resilience, 'The resilience', () => R.renderResilience(resilience, assessment, member));
   };
 
-  // The compliance timeline: findings in force as each rule's date passes.
+  // The compliance timeline: findings in force as each rule's date passes,
+  // from the assessment date on, and the deadlines that had already passed
+  // by then (they bind from the first step), so none is hidden.
   R.renderTimeline = function (main, assessment) {
     const section = R.section(main, 'timeline', 'Compliance timeline');
     const values = [];
     const starts = [];
+    const passed = [];
+    const asOfDate = assessment.as_of || null;
     R.list(assessment.timeline).forEach((entry) => {
       const doc = R.doc(entry, 'redoubt/timeline@1');
       if (!doc) return;
       const titles = {};
       R.list(doc.rules).forEach((r) => { titles[r.id] = r.title || r.id; });
-      R.list(doc.networks).forEach((n) => R.list(n.steps).forEach((step) => {
-        const series = R.list(assessment.members).length > 1 || R.list(doc.networks).length > 1 ? `${entry.member} · ${n.id}` : n.id;
-        values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
-        starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
-      }));
+      const label = R.list(assessment.members).length > 1 || R.list(doc.networks).length > 1;
+      R.list(doc.networks).forEach((n) => {
+        const series = label ? `${entry.member} · ${n.id}` : n.id;
+        R.list(n.steps).forEach((step) => {
+          values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
+          starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
+        });
+      });
+      // ISO dates compare as strings.
+      R.list(doc.rules).forEach((r) => {
+        if (!r.effective || !asOfDate || r.effective >= asOfDate) return;
+        const known = passed.find((p) => p.date === r.effective && p.rule === r.id);
+        if (known) { if (!known.members.includes(entry.member)) known.members.push(entry.member); return; }
+        passed.push({ date: r.effective, rule: r.id, title: r.title || r.id, severity: r.severity || '', members: [entry.member] });
+      });
     });
     if (!values.length) { R.missing(section, 'The compliance timeline'); return; }
-    section.appendChild(R.el('p', { class: 'lede' }, 'How many findings bind as each rule\'s deadline passes, on the inventory as it stands. A step up is a deadline the network is not ready for.'));
-    const asOf = assessment.as_of ? [{ date: assessment.as_of, label: 'assessed ' + assessment.as_of }] : [];
+    passed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rule < b.rule ? -1 : 1));
+    passed.forEach((p) => { p.who = p.members.join(', '); });
+    section.appendChild(R.el('p', { class: 'lede' }, 'How many findings bind as each rule\'s deadline passes, on the inventory as it stands. A step up is a deadline the network is not ready for. Deadlines that passed before the assessment date are marked along the bottom of the chart (open triangles): they bind from its first point.'));
+    const asOf = asOfDate ? [{ date: asOfDate, label: 'assessed ' + asOfDate }] : [];
     R.chart(section, {
       title: 'Findings in force over time',
       caption: 'Each point is a date when a rule starts or ends; hover for the rules.',
@@ -284,10 +300,15 @@
         layer: [
           { data: { values: values }, mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5, point: { size: 60, filled: true } },
             encoding: {
-              x: { field: 'date', type: 'temporal', title: null },
+              x: { field: 'date', type: 'temporal', title: 'year', axis: { format: '%Y', tickCount: { interval: 'year', step: 1 }, grid: true } },
               y: { field: 'in_force', type: 'quantitative', title: 'findings in force', axis: { tickMinStep: 1 } },
               color: { field: 'series', type: 'nominal', title: null },
               tooltip: [{ field: 'date', type: 'temporal' }, { field: 'in_force', title: 'in force' }, { field: 'due', title: 'newly due' }, { field: 'starts', title: 'rules starting' }],
+            } },
+          { data: { values: passed }, mark: { type: 'point', shape: 'triangle-up', size: 70, color: '#5b6770', filled: false, strokeWidth: 1.5 },
+            encoding: {
+              x: { field: 'date', type: 'temporal' }, y: { value: 212 },
+              tooltip: [{ field: 'date', type: 'temporal', title: 'deadline (before the assessment)' }, { field: 'title', title: 'rule' }, { field: 'severity' }, { field: 'who', title: 'members' }],
             } },
           { data: { values: asOf }, mark: { type: 'rule', strokeDash: [4, 3], color: '#5b6770' }, encoding: { x: { field: 'date', type: 'temporal' } } },
           { data: { values: asOf }, mark: { type: 'text', align: 'left', dx: 4, dy: -4, baseline: 'bottom', color: '#5b6770', fontSize: 11 }, encoding: { x: { field: 'date', type: 'temporal' }, y: { value: 0 }, text: { field: 'label' } } },
@@ -301,5 +322,13 @@
         { label: 'In force', value: (s) => s.in_force, num: true },
       ], starts),
     });
+    if (passed.length) {
+      section.appendChild(R.table([
+        { label: 'Deadline', value: (p) => p.date },
+        { label: 'Rule', value: (p) => `${p.rule}: ${p.title}` },
+        { label: 'Severity', value: (p) => p.severity },
+        { label: 'Members', value: (p) => p.who },
+      ], passed, `Deadlines before the assessment date (${asOfDate}), marked by open triangles: binding from the first point`));
+    }
   };
 })(window.Redoubt = window.Redoubt || {});
