@@ -172,16 +172,20 @@ std::string TerminalSummary(const alliance::AllianceModel& model,
     }
   }
   out += "\n";
-  out += fmt::format("  own standard, baseline: {} (critical, high, medium) — {}\n",
-                     Define(Figure::kFindings).name, Define(Figure::kFindings).sentence);
-  out += fmt::format("  espionage: {} — {}\n", Label(Figure::kEspionage, ServiceSet::kCritical),
-                     Define(Figure::kEspionage).sentence);
-  out += fmt::format("  sabotage: {} — {}\n", Label(Figure::kSabotage, ServiceSet::kCritical),
-                     Define(Figure::kSabotage).sentence);
-  out += fmt::format("  kill-switch: {} — {}\n", Label(Figure::kKillSwitchLoss, ServiceSet::kAll),
-                     Define(Figure::kKillSwitchLoss).sentence);
-  out += fmt::format("  {}: {}\n", Define(ServiceSet::kCritical).name,
-                     Define(ServiceSet::kCritical).sentence);
+  // What each column is, in the words of model/figures.hpp.
+  const auto define = [&](std::string_view column, Figure figure, std::string label) {
+    out += fmt::format("  {}: {}, over {} — {}\n", column, label, Define(ScopeOf(figure)).name,
+                       Define(figure).sentence);
+  };
+  define("own standard, baseline", Figure::kFindings,
+         std::string(Define(Figure::kFindings).name) + " (critical, high, medium)");
+  define("espionage", Figure::kEspionage, Label(Figure::kEspionage, ServiceSet::kCritical));
+  define("sabotage", Figure::kSabotage, Label(Figure::kSabotage, ServiceSet::kCritical));
+  define("kill-switch", Figure::kKillSwitchLoss, Label(Figure::kKillSwitchLoss, ServiceSet::kAll));
+  for (const FigureDefinition& term : {Define(Scope::kOwnedServices), Define(Scope::kNetworkServices),
+                                       Define(ServiceSet::kCritical)}) {
+    out += fmt::format("  {}: {}\n", term.name, term.sentence);
+  }
   out += fmt::format("\n  sharing ({}; provider row → recipient column: highest level shared)\n  ",
                      Define(Basis::kDeadlinesMet).name);
   out += fmt::format("{:<8}", "");

@@ -23,13 +23,23 @@ Json Counts(const alliance::SeverityCounts& counts) {
   return out;
 }
 
+Json DefinitionJson(const FigureDefinition& definition) {
+  return Json{{"key", definition.key}, {"name", definition.name}, {"definition", definition.sentence}};
+}
+
 Json DefinitionsJson(auto values) {
   Json out = Json::array();
-  for (auto value : values) {
-    const FigureDefinition& definition = Define(value);
-    out.push_back(Json{{"key", definition.key},
-                       {"name", definition.name},
-                       {"definition", definition.sentence}});
+  for (auto value : values) out.push_back(DefinitionJson(Define(value)));
+  return out;
+}
+
+// Each figure with the scope it is counted over in an assessment.
+Json FigureDefinitionsJson() {
+  Json out = Json::array();
+  for (Figure figure : {Figure::kEspionage, Figure::kSabotage, Figure::kKillSwitchLoss, Figure::kFindings}) {
+    Json entry = DefinitionJson(Define(figure));
+    entry["scope"] = Define(ScopeOf(figure)).key;
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -90,8 +100,8 @@ Json FiguresJson(const alliance::AllianceModel& model, const FigureSources& sour
     members.push_back(std::move(entry));
   }
   return Json{{"definitions",
-               Json{{"figures", DefinitionsJson(std::array{Figure::kEspionage, Figure::kSabotage,
-                                                           Figure::kKillSwitchLoss, Figure::kFindings})},
+               Json{{"figures", FigureDefinitionsJson()},
+                    {"scopes", DefinitionsJson(std::array{Scope::kOwnedServices, Scope::kNetworkServices})},
                     {"service_sets", DefinitionsJson(kServiceSets)},
                     {"bases", DefinitionsJson(kBases)}}},
               {"members", std::move(members)}};

@@ -51,8 +51,8 @@ struct FigureSources {
   std::array<std::vector<std::optional<KillSwitchTally>>, 2> kill_switch;
 };
 
-// {"definitions": {"figures", "service_sets", "bases"}: [{key, name,
-// definition}], "members": [{"code", "<basis>": {"findings": {"standard",
+// {"definitions": {"figures", "scopes", "service_sets", "bases"}: [{key,
+// name, definition}] (each figure with its "scope" key), "members": [{"code", "<basis>": {"findings": {"standard",
 // "baseline"}, "<set>": {"services", "weight", "espionage", "sabotage",
 // "kill_switch_loss"}}}]}. Shares are rounded to 6 decimals; null: n/a.
 [[nodiscard]] nlohmann::ordered_json FiguresJson(const alliance::AllianceModel& model,

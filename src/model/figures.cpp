@@ -8,18 +8,25 @@ namespace {
 
 constexpr std::array<FigureDefinition, 4> kFigures = {{
     {"espionage", "espionage share",
-     "Share of the weight of the member's services (those on its own networks that name no other "
-     "owner, and those on any network that name it) whose primary routes cross, or are managed by, "
-     "equipment the alliance baseline treats as untrusted."},
+     "Share of the services' weight whose primary routes cross, or are managed by, untrusted "
+     "equipment."},
     {"sabotage", "sabotage share",
-     "Share of the weight of the member's services that is up now and goes down when every "
-     "element the alliance baseline treats as untrusted is switched off."},
+     "Share of the services' weight that is up now and goes down when every untrusted element is "
+     "switched off."},
     {"kill_switch_loss", "kill-switch loss",
-     "Share of the weight-hours of the services on the member's own networks, whoever owns them, "
-     "lost over the horizon of the vendor kill-switch scenario (mean over the trials)."},
+     "Share of the services' weight-hours lost over the horizon of the vendor kill-switch "
+     "scenario, mean over the trials."},
     {"findings", "findings",
-     "Findings of a standard's rules on the member's networks, by severity: its own standard, and "
-     "the alliance baseline as its own standard reads it."},
+     "Findings of a standard's rules, by severity: the member's own standard, and the alliance "
+     "baseline as its own standard reads it."},
+}};
+
+constexpr std::array<FigureDefinition, 2> kScopes = {{
+    {"owned", "the member's services",
+     "The services a member owns: those on its own networks that name no other owner, and those "
+     "on any ally's network that name it; untrusted as the alliance baseline defines it."},
+    {"networks", "the member's networks",
+     "Everything on the member's own networks, whoever owns the services."},
 }};
 
 constexpr std::array<FigureDefinition, 2> kServiceSets = {{
@@ -43,6 +50,7 @@ constexpr std::array<FigureDefinition, 2> kBases = {{
 const FigureDefinition& Define(Figure figure) { return kFigures[static_cast<std::size_t>(figure)]; }
 const FigureDefinition& Define(ServiceSet set) { return kServiceSets[static_cast<std::size_t>(set)]; }
 const FigureDefinition& Define(Basis basis) { return kBases[static_cast<std::size_t>(basis)]; }
+const FigureDefinition& Define(Scope scope) { return kScopes[static_cast<std::size_t>(scope)]; }
 
 std::string Label(Figure figure, ServiceSet set) {
   return std::string(Define(figure).name) + ", " + std::string(Define(set).name);

@@ -5,10 +5,12 @@
 //   const FigureDefinition& espionage = Define(Figure::kEspionage);
 //   Label(Figure::kEspionage, ServiceSet::kCritical);  // "espionage share, critical services"
 //
-// Each figure is measured over a named set of services (ServiceSet) and on a
-// named basis (Basis): the inventory as it is, or with each member's future
-// deadlines assumed met. Two bases or two sets are never shown under one
-// caption: a figure's label always names both.
+// Each figure is measured over a named set of services (ServiceSet), within a
+// scope that the command gives (one network's services for `expose`; in an
+// assessment, ScopeOf: the services a member owns, or those on its networks)
+// and on a named basis (Basis): the inventory as it is, or with each member's
+// future deadlines assumed met. Two bases or two sets are never shown under
+// one caption: a figure's label names its set, and each table its basis.
 //
 // Where each is computed (one implementation each):
 //   espionage and sabotage shares — GroupTotals (analysis/exposure_summary.hpp),
@@ -41,6 +43,16 @@ enum class Basis : std::uint8_t { kAsInventoried, kDeadlinesMet };
 
 enum class Figure : std::uint8_t { kEspionage, kSabotage, kKillSwitchLoss, kFindings };
 
+// Whose services a figure of an alliance assessment counts.
+enum class Scope : std::uint8_t { kOwnedServices, kNetworkServices };
+// Espionage and sabotage: the services a member owns, wherever they run (so a
+// host's suppliers count for its guests); kill-switch loss and findings: what
+// is on the member's own networks (the simulation runs network by network).
+[[nodiscard]] constexpr Scope ScopeOf(Figure figure) {
+  return figure == Figure::kEspionage || figure == Figure::kSabotage ? Scope::kOwnedServices
+                                                                     : Scope::kNetworkServices;
+}
+
 struct FigureDefinition {
   std::string_view key;       // "espionage", "critical", "as_inventoried"
   std::string_view name;      // "espionage share", "critical services"
@@ -50,6 +62,7 @@ struct FigureDefinition {
 [[nodiscard]] const FigureDefinition& Define(Figure figure);
 [[nodiscard]] const FigureDefinition& Define(ServiceSet set);
 [[nodiscard]] const FigureDefinition& Define(Basis basis);
+[[nodiscard]] const FigureDefinition& Define(Scope scope);
 
 // "espionage share, critical services" — the name and the set, for captions.
 [[nodiscard]] std::string Label(Figure figure, ServiceSet set);

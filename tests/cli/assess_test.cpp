@@ -32,8 +32,11 @@ TEST(CliAssess, BundledAlliesWriteReportAssessmentAndSites) {
   EXPECT_NE(result.out.find("\n  as inventoried — The networks as their inventories"), std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("\n  with deadlines assumed met — "), std::string::npos);
-  EXPECT_NE(result.out.find("espionage: espionage share, critical services — Share of the weight"),
-            std::string::npos);
+  EXPECT_NE(result.out.find("espionage: espionage share, critical services, over the member's "
+                            "services — Share of the services' weight"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("the member's services: The services a member owns"), std::string::npos);
   EXPECT_NE(result.out.find("critical services: The services whose sector is not public"),
             std::string::npos);
 
@@ -78,6 +81,9 @@ TEST(CliAssess, FiguresAgreeWithTheDocumentsTheyComeFrom) {
   ASSERT_EQ(figures["definitions"]["figures"].size(), 4u);
   EXPECT_EQ(figures["definitions"]["figures"][0]["key"], "espionage");
   EXPECT_EQ(figures["definitions"]["figures"][0]["name"], "espionage share");
+  EXPECT_EQ(figures["definitions"]["figures"][0]["scope"], "owned");
+  EXPECT_EQ(figures["definitions"]["figures"][2]["scope"], "networks");
+  EXPECT_EQ(figures["definitions"]["scopes"][0]["key"], "owned");
   EXPECT_EQ(figures["definitions"]["service_sets"][1]["key"], "critical");
   EXPECT_EQ(figures["definitions"]["bases"][1]["key"], "deadlines_met");
   const Json& allied = assessment["alliance"]["members"];

@@ -34,13 +34,13 @@ async function checkHeadlineFigures(page, assessment, check, name) {
   const figures = assessment.figures;
   if (!check(figures && Array.isArray(figures.members), `${name}: the assessment has no figures part`)) return;
   const define = {};
-  ['figures', 'service_sets', 'bases'].forEach((kind) => figures.definitions[kind].forEach((d) => { define[d.key] = d; }));
+  ['figures', 'scopes', 'service_sets', 'bases'].forEach((kind) => figures.definitions[kind].forEach((d) => { define[d.key] = d; }));
   const label = (figure, set) => `${define[figure].name}, ${define[set].name}`;
   const members = assessment.members.filter((m) => figures.members.some((f) => f.code === m.code));
   const memberLabel = (m) => (m.name && m.name !== m.code ? `${m.code} — ${m.name}` : m.code);
 
   // Every definition, verbatim.
-  const definitions = await page.$$eval('dl.definitions dt, dl.definitions dd', (nodes) => nodes.map((n) => n.textContent));
+  const definitions = await page.$$eval('dl.definitions dt, dl.definitions dd', (nodes) => nodes.map((n) => n.firstChild ? n.firstChild.textContent : ''));
   Object.values(define).forEach((d) => {
     check(definitions.includes(d.name) && definitions.includes(d.definition), `${name}: the definition of "${d.name}" is not shown verbatim`);
   });

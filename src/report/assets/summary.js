@@ -185,9 +185,10 @@
     const figures = R.figuresView(assessment);
     const dl = R.el('dl', { class: 'definitions' });
     if (!figures) return dl;
-    [figures.figures, figures.sets, figures.bases].forEach((table) => Object.values(table).forEach((d) => {
+    [figures.figures, figures.scopes, figures.sets, figures.bases].forEach((table) => Object.values(table).forEach((d) => {
+      const scope = d.scope && figures.scopes[d.scope] ? ` (over ${figures.scopes[d.scope].name})` : '';
       dl.appendChild(R.el('dt', {}, d.name));
-      dl.appendChild(R.el('dd', {}, d.definition));
+      dl.appendChild(R.el('dd', {}, d.definition, scope ? R.el('span', { class: 'scope' }, scope) : null));
     }));
     return dl;
   }

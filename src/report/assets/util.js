@@ -180,11 +180,13 @@
       return out;
     };
     const figures = byKey(doc.definitions.figures);
+    const scopes = byKey(doc.definitions.scopes);
     const sets = byKey(doc.definitions.service_sets);
     const bases = byKey(doc.definitions.bases);
     const name = (table, key) => (table[key] ? table[key].name : key);
     return {
       figures: figures,
+      scopes: scopes,
       sets: sets,
       bases: bases,
       basisKeys: R.list(doc.definitions.bases).map((b) => b.key),
