@@ -110,33 +110,31 @@
     });
   }
 
+  // Per sector and network, the shares the engine computed (exposure@1's
+  // by_sector, under the member's own standard's definition of untrusted, on
+  // the inventory as it is); nothing is summed here.
   function renderExposure(parent, docs) {
     const rows = [];
     docs.forEach((doc) => R.list(doc.networks).forEach((n) => R.list(n.by_sector).forEach((s) => rows.push(Object.assign({ network: (n.network || {}).id }, s)))));
     if (!rows.length) { R.missing(parent, 'Exposure per sector'); return; }
-    const sectors = new Map();
-    rows.forEach((r) => {
-      const s = sectors.get(r.sector) || { sector: r.sector, weight: 0, espionage: 0, sabotage: 0, services: 0, exposed: 0, lost: 0 };
-      s.weight += r.weight || 0; s.espionage += r.exposed_weight || 0; s.sabotage += r.lost_without_untrusted_weight || 0;
-      s.services += r.services || 0; s.exposed += r.exposed || 0; s.lost += r.lost_without_untrusted || 0;
-      sectors.set(r.sector, s);
-    });
-    const list = Array.from(sectors.values());
+    const multi = new Set(rows.map((r) => r.network)).size > 1;
+    const group = (r) => (multi ? `${r.network} · ${r.sector}` : r.sector);
     const values = [];
-    list.forEach((s) => {
-      values.push({ sector: s.sector, measure: 'espionage: traffic crosses untrusted equipment', share: s.weight ? s.espionage / s.weight : 0, services: s.exposed });
-      values.push({ sector: s.sector, measure: 'sabotage: lost if it is switched off', share: s.weight ? s.sabotage / s.weight : 0, services: s.lost });
+    rows.forEach((r) => {
+      values.push({ sector: group(r), measure: 'espionage share: traffic crosses untrusted equipment', share: R.isNum(r.espionage) ? r.espionage : 0, services: r.exposed });
+      values.push({ sector: group(r), measure: 'sabotage share: lost if it is switched off', share: R.isNum(r.sabotage) ? r.sabotage : 0, services: r.lost_without_untrusted });
     });
+    const untrusted = docs.map((d) => d.untrusted).filter(Boolean).join('; ');
     R.chart(parent, {
-      title: 'Espionage and sabotage exposure per sector',
-      caption: 'Share of each sector\'s service weight.',
+      title: 'Espionage and sabotage shares per sector',
+      caption: `Share of each sector's service weight on the member's networks, as inventoried; untrusted: ${untrusted || 'as its standard says'}.`,
       kind: 'bar',
       spec: {
         width: 'container', height: 190,
         data: { values: values },
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          x: { field: 'sector', type: 'nominal', sort: R.sectors, title: null, axis: { labelAngle: 0 } },
+          x: { field: 'sector', type: 'nominal', sort: multi ? null : R.sectors, title: null, axis: { labelAngle: 0 } },
           xOffset: { field: 'measure' },
           y: { field: 'share', type: 'quantitative', title: 'share of weight', axis: { format: '%' }, scale: { domain: [0, 1] } },
           color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#0072B2', '#D55E00'] }, legend: { labelLimit: 400 } },
@@ -144,11 +142,11 @@
         },
       },
       table: R.table([
-        { label: 'Sector', value: (s) => s.sector },
-        { label: 'Services', value: (s) => s.services, num: true },
-        { label: 'Espionage (weight)', value: (s) => `${R.fmt.int(s.espionage)} of ${R.fmt.int(s.weight)}`, num: true },
-        { label: 'Sabotage (weight)', value: (s) => `${R.fmt.int(s.sabotage)} of ${R.fmt.int(s.weight)}`, num: true },
-      ], list),
+        { label: 'Sector', value: (r) => group(r) },
+        { label: 'Services', value: (r) => r.services, num: true },
+        { label: 'Espionage share', value: (r) => `${R.fmt.pct(r.espionage, 1)} (${R.fmt.int(r.exposed_weight)} of ${R.fmt.int(r.weight)})`, num: true },
+        { label: 'Sabotage share', value: (r) => `${R.fmt.pct(r.sabotage, 1)} (${R.fmt.int(r.lost_without_untrusted_weight)} of ${R.fmt.int(r.weight)})`, num: true },
+      ], rows),
     });
   }
 
@@ -242,7 +240,7 @@
     const supply = R.section(section, id + '-vendors', 'Suppliers', 3);
     R.guard(supply, 'The vendor shares', () => renderVendors(supply, networks));
 
-    const exposure = R.section(section, id + '-exposure', 'Exposure of critical services', 3);
+    const exposure = R.section(section, id + '-exposure', 'Exposure of services', 3);
     const docs = R.forMember(assessment.exposure, member.code).map((e) => R.doc(e, 'redoubt/exposure@1')).filter(Boolean);
     if (!docs.length) {
       R.missing(exposure, 'Exposure');
