@@ -137,6 +137,32 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
   return run;
 }
 
+// The kill-switch tallies with deadlines assumed met: the scenario again on
+// the networks of each member whose equipment a deadline replaced; the other
+// members' networks are those already simulated as inventoried.
+std::vector<std::optional<KillSwitchTally>> KillSwitchWithDeadlinesMet(
+    const alliance::AllianceModel& on_date, const std::vector<alliance::DeadlineAction>& deadlines,
+    const std::vector<Scenario>& scenarios, std::vector<std::optional<KillSwitchTally>> tallies,
+    const AssessInputs& inputs, const std::function<void(const std::string&)>& say, bool& partial) {
+  const auto scenario = std::find_if(scenarios.begin(), scenarios.end(),
+                                     [](const Scenario& candidate) { return candidate.id == kKillSwitch; });
+  if (scenario == scenarios.end()) return tallies;
+  for (std::size_t member = 0; member < on_date.spec.members.size(); ++member) {
+    const bool replaced = std::any_of(deadlines.begin(), deadlines.end(), [&](const auto& action) {
+      return std::any_of(action.replacements.begin(), action.replacements.end(),
+                         [&](const alliance::Replacement& replacement) {
+                           return on_date.network_member[replacement.network] == member;
+                         });
+    });
+    if (!replaced) continue;
+    say(fmt::format("{}: {} with deadlines assumed met", on_date.spec.members[member].code, kKillSwitch));
+    ScenarioRun run = RunScenario(MemberNetworks(on_date, member), *scenario, inputs);
+    partial = partial || run.partial;
+    tallies[member] = run.tally;
+  }
+  return tallies;
+}
+
 std::string Percent(const Json& share) {
   return share.is_number() ? fmt::format("{:.1f}%", 100.0 * share.get<double>()) : std::string("n/a");
 }
@@ -274,23 +300,8 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& inputs, const AssessProg
 
   alliance::AllianceModel on_date = model;
   auto deadlines = alliance::MeetDeadlines(on_date, inputs.as_of);
-  // The kill-switch again on the networks whose equipment a deadline replaced.
-  std::vector<std::optional<KillSwitchTally>> kill_switch_met = kill_switch;
-  const auto kill_scenario = std::find_if(scenarios.begin(), scenarios.end(),
-                                          [](const Scenario& s) { return s.id == kKillSwitch; });
-  for (std::size_t member = 0; member < model.spec.members.size() && kill_scenario != scenarios.end();
-       ++member) {
-    const bool replaced = std::any_of(deadlines.begin(), deadlines.end(), [&](const auto& action) {
-      return std::any_of(action.replacements.begin(), action.replacements.end(), [&](const auto& r) {
-        return on_date.network_member[r.network] == member;
-      });
-    });
-    if (!replaced) continue;
-    say(fmt::format("{}: {} with deadlines assumed met", model.spec.members[member].code, kKillSwitch));
-    ScenarioRun run = RunScenario(MemberNetworks(on_date, member), *kill_scenario, inputs);
-    outputs.partial = outputs.partial || run.partial;
-    kill_switch_met[member] = run.tally;
-  }
+  const std::vector<std::optional<KillSwitchTally>> kill_switch_met =
+      KillSwitchWithDeadlinesMet(on_date, deadlines, scenarios, kill_switch, inputs, say, outputs.partial);
   options.resilience = kill_switch_loss(kill_switch_met);
   const alliance::Assessment assessment = alliance::AssessPrepared(on_date, std::move(deadlines), options);
   FigureSources sources;
