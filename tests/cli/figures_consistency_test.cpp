@@ -6,6 +6,9 @@
 //     member's own, on any network) over the same set (all, critical), gives
 //     the same services, weights and espionage and sabotage shares as
 //     `alliance --as-inventoried` on each date;
+//   assess ≡ alliance on both bases: the figures `assess` writes as
+//     inventoried are what `alliance --as-inventoried` gives, those with
+//     deadlines assumed met what `alliance` gives, on each date;
 //   simulate ≡ the assessment's resilience: `simulate` of each member's
 //     network with the same scenario, seed and trials gives the document that
 //     `assess` wrote for it, and the kill-switch loss of the assessment's
@@ -122,6 +125,42 @@ TEST(FiguresConsistency, ExposeEqualsThePostureOverTheSameServices) {
     }
   }
   EXPECT_EQ(compared, 3u * 5u);
+}
+
+TEST(FiguresConsistency, AssessFiguresEqualTheAllianceCommandOnBothBases) {
+  for (const std::string& date : kDates) {
+    SCOPED_TRACE(date);
+    const std::string out = testing::TempDir("figures-bases");
+    auto assess = RunRedoubt({"assess", "-q", "-o", out, "--as-of", date, "--trials", "1", "--scenario",
+                              testing::SourcePath("data/scenarios/vendor-kill-switch.yaml")});
+    ASSERT_EQ(assess.exit_code, 0) << assess.err;
+    const Json figures = Json::parse(testing::ReadText(out + "/assessment.json"))["figures"];
+    const std::map<std::string, Json> alliance = {
+        {"as_inventoried", RunJson({"alliance", Allies("alliance.yaml"), "--as-inventoried", "--as-of",
+                                    date, "--format", "json"})},
+        {"deadlines_met", RunJson({"alliance", Allies("alliance.yaml"), "--as-of", date, "--format", "json"})}};
+    ASSERT_EQ(figures["members"].size(), 5u);
+    for (const auto& [basis, document] : alliance) {
+      SCOPED_TRACE(basis);
+      ASSERT_EQ(document["members"].size(), figures["members"].size());
+      for (std::size_t index = 0; index < figures["members"].size(); ++index) {
+        const Json& on = figures["members"][index][basis];
+        const Json& member = document["members"][index];
+        SCOPED_TRACE(member["code"].get<std::string>());
+        EXPECT_EQ(figures["members"][index]["code"], member["code"]);
+        EXPECT_EQ(on["findings"]["standard"], member["compliance"]["standard"]);
+        EXPECT_EQ(on["findings"]["baseline"], member["compliance"]["baseline"]);
+        EXPECT_EQ(on["critical"]["services"], member["posture"]["critical_services"]);
+        EXPECT_EQ(on["critical"]["weight"], member["posture"]["critical_weight"]);
+        EXPECT_EQ(on["critical"]["espionage"], member["posture"]["espionage"]);
+        EXPECT_EQ(on["critical"]["sabotage"], member["posture"]["sabotage"]);
+        EXPECT_EQ(on["all"]["services"], member["posture"]["all_services"]["services"]);
+        EXPECT_EQ(on["all"]["espionage"], member["posture"]["all_services"]["espionage"]);
+        EXPECT_EQ(on["all"]["sabotage"], member["posture"]["all_services"]["sabotage"]);
+      }
+    }
+    std::filesystem::remove_all(out);
+  }
 }
 
 TEST(FiguresConsistency, SimulateEqualsTheAssessmentsResiliencePerScenario) {
