@@ -199,15 +199,12 @@ std::string TerminalSummary(const alliance::AllianceModel& model,
   }
   out += "\n";
   // What each column is, in the words of model/figures.hpp.
-  const auto define = [&](std::string_view column, Figure figure, std::string label) {
-    out += fmt::format("  {}: {}, over {} — {}\n", column, label, Define(ScopeOf(figure)).name,
-                       Define(figure).sentence);
-  };
-  define("own standard, baseline", Figure::kFindings,
-         std::string(Define(Figure::kFindings).name) + " (critical, high, medium)");
-  define("espionage", Figure::kEspionage, Label(Figure::kEspionage, ServiceSet::kCritical));
-  define("sabotage", Figure::kSabotage, Label(Figure::kSabotage, ServiceSet::kCritical));
-  define("kill-switch", Figure::kKillSwitchLoss, Label(Figure::kKillSwitchLoss, ServiceSet::kAll));
+  out += fmt::format("  own standard, baseline: {} (critical, high, medium), over {} — {}\n",
+                     Define(Figure::kFindings).name, Define(ScopeOf(Figure::kFindings)).name,
+                     Define(Figure::kFindings).sentence);
+  out += fmt::format("  espionage: {}\n", Explain(Figure::kEspionage, ServiceSet::kCritical));
+  out += fmt::format("  sabotage: {}\n", Explain(Figure::kSabotage, ServiceSet::kCritical));
+  out += fmt::format("  kill-switch: {}\n", Explain(Figure::kKillSwitchLoss, ServiceSet::kAll));
   for (const FigureDefinition& term : {Define(Scope::kOwnedServices), Define(Scope::kNetworkServices),
                                        Define(ServiceSet::kCritical)}) {
     out += fmt::format("  {}: {}\n", term.name, term.sentence);

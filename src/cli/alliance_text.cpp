@@ -17,8 +17,9 @@ std::string Counts(const alliance::SeverityCounts& counts) {
   return fmt::format("{}/{}/{}/{}/{}", counts[4], counts[3], counts[2], counts[1], counts[0]);
 }
 
+// A headline share as assess and the report print it.
 std::string Share(std::optional<double> value) {
-  return value ? fmt::format("{:.3f}", *value) : std::string("n/a");
+  return value ? fmt::format("{:.1f}%", 100.0 * *value) : std::string("n/a");
 }
 
 std::string Code(const AllianceModel& model, std::size_t member) {
@@ -133,6 +134,11 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
     out += fmt::format(" {:<9} {:<9} {}\n", Share(member.posture.Espionage()),
                        Share(member.posture.Sabotage()), Share(member.posture.resilience_loss));
   }
+  out += fmt::format("  espionage: {}\n  sabotage: {}\n  kill-switch: {}\n  {}: {}\n",
+                     Explain(Figure::kEspionage, ServiceSet::kCritical),
+                     Explain(Figure::kSabotage, ServiceSet::kCritical),
+                     Explain(Figure::kKillSwitchLoss, ServiceSet::kAll),
+                     Define(Scope::kOwnedServices).name, Define(Scope::kOwnedServices).sentence);
   for (const alliance::MemberAssessment& member : assessment.members) {
     for (const alliance::CrossBorderService& service : member.posture.cross_border) {
       const Network& network = model.networks[service.network];

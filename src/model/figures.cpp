@@ -56,4 +56,9 @@ std::string Label(Figure figure, ServiceSet set) {
   return std::string(Define(figure).name) + ", " + std::string(Define(set).name);
 }
 
+std::string Explain(Figure figure, ServiceSet set) {
+  return Label(figure, set) + ", over " + std::string(Define(ScopeOf(figure)).name) + " — " +
+         std::string(Define(figure).sentence);
+}
+
 }  // namespace redoubt

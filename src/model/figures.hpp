@@ -66,5 +66,8 @@ struct FigureDefinition {
 
 // "espionage share, critical services" — the name and the set, for captions.
 [[nodiscard]] std::string Label(Figure figure, ServiceSet set);
+// "espionage share, critical services, over the member's services — Share of
+// …" — the label, the scope in an assessment and the sentence, for legends.
+[[nodiscard]] std::string Explain(Figure figure, ServiceSet set);
 
 }  // namespace redoubt
