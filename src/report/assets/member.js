@@ -6,7 +6,8 @@
 (function (R) {
   const sevScale = { domain: R.severities, range: R.severities.map((s) => R.severityColor[s]) };
 
-  function renderFindings(parent, entry) {
+  // `basis`: the name of the basis the findings documents are on (as inventoried).
+  function renderFindings(parent, entry, basis) {
     const doc = entry.doc;
     const standard = doc.standard || {};
     const heading = R.el('h4', {}, `Against ${standard.title || entry.standard} `, doc.compliant ? R.badge('compliant', 'ok') : R.badge('not compliant', 'not-ok'));
@@ -21,7 +22,7 @@
     if (hit.length) {
       R.chart(parent, {
         title: 'Findings by rule',
-        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity.`,
+        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity; ${basis}.`,
         kind: 'bar',
         spec: {
           width: 'container', height: { step: 22 },
@@ -232,7 +233,9 @@
     const compliance = R.section(section, id + '-compliance', 'Compliance', 3);
     const entries = R.findingCounts(assessment, member.code).filter((e) => e.doc);
     if (!entries.length) R.missing(compliance, 'Findings');
-    entries.forEach((entry) => R.guard(compliance, 'The findings', () => renderFindings(compliance, entry)));
+    const figures = R.figuresView(assessment);
+    const basis = figures ? figures.basisName('as_inventoried') : 'as inventoried';
+    entries.forEach((entry) => R.guard(compliance, 'The findings', () => renderFindings(compliance, entry, basis)));
 
     const where = R.section(section, id + '-map', 'Where', 3);
     R.guard(where, 'The map', () => R.renderMap(where, assessment, member, world));
