@@ -28,10 +28,8 @@
 //   untrusted share per domain, by elements and by sites (baseline's definition
 //   of untrusted); a site counts when it holds an element of the domain, and is
 //   untrusted when one of them is;
-//   espionage: share of the weight of its critical services (every sector but
-//   `public`) whose primary routes cross, or are managed by, untrusted equipment;
-//   sabotage: share of that weight that is up now and lost with every untrusted
-//   element switched off;
+//   espionage and sabotage shares of its critical services, as
+//   model/figures.hpp defines them (and the same over all its services);
 //   resilience loss under the vendor kill-switch scenario, from a
 //   ResilienceProvider (the simulation module); absent, it is "n/a".
 //

@@ -80,10 +80,18 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
              {"untrusted_sites", share.untrusted_sites}, {"site_share", Round(share.SiteShare())}};
   }
   posture["untrusted"] = std::move(shares);
-  posture["critical_services"] = member.posture.critical_services;
-  posture["critical_weight"] = Round(member.posture.critical_weight);
-  posture["espionage"] = Optional(member.posture.espionage);
-  posture["sabotage"] = Optional(member.posture.sabotage);
+  // The vector's components are over critical services; the same figures
+  // over all the member's services are given beside them, labelled.
+  const GroupTotals& critical = member.posture.critical;
+  const GroupTotals& all = member.posture.all;
+  posture["critical_services"] = critical.services;
+  posture["critical_weight"] = Round(critical.weight);
+  posture["espionage"] = Optional(critical.EspionageShare());
+  posture["sabotage"] = Optional(critical.SabotageShare());
+  posture["all_services"] = Json{{"services", all.services},
+                                 {"weight", Round(all.weight)},
+                                 {"espionage", Optional(all.EspionageShare())},
+                                 {"sabotage", Optional(all.SabotageShare())}};
   posture["resilience_loss"] = Optional(member.posture.resilience_loss);
   Json cross = Json::array();
   for (const CrossBorderService& service : member.posture.cross_border) {

@@ -13,8 +13,8 @@ std::vector<PostureComponent> PostureVector(const Posture& posture) {
     out.push_back({domain + ".elements", posture.domains[index].ElementShare(), domain_weight});
     out.push_back({domain + ".sites", posture.domains[index].SiteShare(), domain_weight});
   }
-  out.push_back({"espionage", posture.espionage, 1.0});
-  out.push_back({"sabotage", posture.sabotage, 1.0});
+  out.push_back({"espionage", posture.Espionage(), 1.0});
+  out.push_back({"sabotage", posture.Sabotage(), 1.0});
   out.push_back({"resilience_loss", posture.resilience_loss, 1.0});
   return out;
 }
@@ -54,30 +54,25 @@ Posture ComputePosture(const AllianceModel& model, std::size_t member,
     const bool own = model.network_member[network_index] == member;
     bool any = false;
     for (const Service& service : network.services) {
-      if (service.owner == code || (own && service.owner.empty())) {
-        any = any || service.sector != Sector::kPublic;
-      }
+      any = any || service.owner == code || (own && service.owner.empty());
     }
     if (!any) continue;
     const ExposureResult& result = cache.Get(network, untrusted[network_index]);
     for (const ServiceExposure& exposure : result.services) {
       const Service& service = network.services[exposure.service];
       const bool owned = service.owner == code || (own && service.owner.empty());
-      if (!owned || service.sector == Sector::kPublic) continue;
-      ++posture.critical_services;
-      posture.critical_weight += service.weight;
+      if (!owned) continue;
+      posture.all.Add(service, exposure);
+      if (!IsCritical(service.sector)) continue;
+      posture.critical.Add(service, exposure);
       const bool lost = exposure.up && !exposure.survives_untrusted_loss;
-      if (exposure.Exposed()) posture.exposed_weight += service.weight;
-      if (lost) posture.lost_weight += service.weight;
       if (!own) {
         posture.cross_border.push_back({network_index, exposure.service, exposure.Exposed(), lost});
       }
     }
   }
-  if (posture.critical_weight > 0) {
-    posture.espionage = posture.exposed_weight / posture.critical_weight;
-    posture.sabotage = posture.lost_weight / posture.critical_weight;
-  }
+  posture.all.key = Define(ServiceSet::kAll).key;
+  posture.critical.key = Define(ServiceSet::kCritical).key;
   return posture;
 }
 

@@ -6,11 +6,11 @@
 //   elements and by sites (the baseline's definition of untrusted; a site
 //   counts for a domain when it holds an element of it, and is untrusted
 //   when one of those is);
-//   espionage: weight share of the member's critical services (every sector
-//   but `public`, on any member's network) whose primary routes cross, or are
-//   managed by, untrusted equipment;
-//   sabotage: weight share of them that is up now and goes down with every
-//   untrusted element switched off;
+//   espionage and sabotage shares of the member's critical services
+//   (Figure::kEspionage, Figure::kSabotage over ServiceSet::kCritical, as
+//   model/figures.hpp defines them), summed by GroupTotals over the services
+//   it owns on any member's network; the same over all its services is kept
+//   beside them, for the report, but is not part of the vector;
 //   resilience loss under the vendor kill-switch scenario.
 //
 // Resilience comes from the simulation module, which is not part of this
@@ -32,6 +32,8 @@
 
 #include "analysis/exposure_cache.hpp"
 #include "alliance/model.hpp"
+#include "analysis/exposure_summary.hpp"
+#include "model/figures.hpp"
 
 namespace redoubt::alliance {
 
@@ -61,13 +63,16 @@ struct CrossBorderService {
 
 struct Posture {
   std::array<DomainShare, kPostureDomains.size()> domains{};
-  std::size_t critical_services = 0;
-  double critical_weight = 0;
-  double exposed_weight = 0;
-  double lost_weight = 0;
-  std::optional<double> espionage;  // nullopt when it owns no critical service
-  std::optional<double> sabotage;
-  std::optional<double> resilience_loss;
+  GroupTotals all;       // every service the member owns
+  GroupTotals critical;  // those of them that are critical (IsCritical)
+  std::optional<double> resilience_loss;  // Figure::kKillSwitchLoss, all services
+
+  [[nodiscard]] const GroupTotals& Totals(ServiceSet set) const {
+    return set == ServiceSet::kAll ? all : critical;
+  }
+  // Nullopt when it owns no critical service.
+  [[nodiscard]] std::optional<double> Espionage() const { return critical.EspionageShare(); }
+  [[nodiscard]] std::optional<double> Sabotage() const { return critical.SabotageShare(); }
   std::vector<CrossBorderService> cross_border;  // by network, then service
 };
 

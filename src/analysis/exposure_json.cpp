@@ -38,6 +38,9 @@ Json GroupJson(const GroupTotals& totals, const char* key_name) {
   entry["lost_without_untrusted"] = totals.lost_without_untrusted;
   entry["lost_without_untrusted_weight"] = Round6(totals.lost_without_untrusted_weight);
   entry["with_single_points"] = totals.with_single_points;
+  const auto share = [](std::optional<double> value) { return value ? Json(Round6(*value)) : Json(nullptr); };
+  entry["espionage"] = share(totals.EspionageShare());
+  entry["sabotage"] = share(totals.SabotageShare());
   return entry;
 }
 
@@ -79,6 +82,7 @@ Json ServiceExposureJson(const Network& network, const ExposureResult& result,
   Json entry;
   entry["id"] = network.Str(service.id);
   entry["sector"] = Name(service.sector);
+  entry["owner"] = service.owner;
   entry["classification"] = Name(service.classification);
   entry["region"] = ServiceRegion(network, service);
   entry["weight"] = Round6(service.weight);
@@ -141,6 +145,7 @@ Json ExposureNetworkJson(const Network& network, const ExposureResult& result,
   out["untrusted_elements"] = untrusted_elements;
   out["max_paths"] = result.max_paths;
   out["totals"] = GroupJson(summary.total, nullptr);
+  out["critical_totals"] = GroupJson(summary.critical, nullptr);
   Json sectors = Json::array();
   for (const GroupTotals& totals : summary.by_sector) sectors.push_back(GroupJson(totals, "sector"));
   out["by_sector"] = sectors;

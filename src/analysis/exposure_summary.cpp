@@ -3,24 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "model/figures.hpp"
+
 namespace redoubt {
 
 namespace {
-
-void Add(GroupTotals& totals, const Service& service, const ServiceExposure& exposure) {
-  ++totals.services;
-  totals.weight += service.weight;
-  if (exposure.up) ++totals.up;
-  if (exposure.Exposed()) {
-    ++totals.exposed;
-    totals.exposed_weight += service.weight;
-  }
-  if (exposure.up && !exposure.survives_untrusted_loss) {
-    ++totals.lost_without_untrusted;
-    totals.lost_without_untrusted_weight += service.weight;
-  }
-  if (exposure.up && !exposure.single_points.empty()) ++totals.with_single_points;
-}
 
 std::vector<SinglePointRank> Rank(std::map<std::uint32_t, SinglePointRank>& ranks,
                                   const std::vector<std::string_view>& ids, std::size_t top) {
@@ -37,6 +24,31 @@ std::vector<SinglePointRank> Rank(std::map<std::uint32_t, SinglePointRank>& rank
 
 }  // namespace
 
+void GroupTotals::Add(const Service& service, const ServiceExposure& exposure) {
+  ++services;
+  weight += service.weight;
+  if (exposure.up) ++up;
+  if (exposure.Exposed()) {
+    ++exposed;
+    exposed_weight += service.weight;
+  }
+  if (exposure.up && !exposure.survives_untrusted_loss) {
+    ++lost_without_untrusted;
+    lost_without_untrusted_weight += service.weight;
+  }
+  if (exposure.up && !exposure.single_points.empty()) ++with_single_points;
+}
+
+std::optional<double> GroupTotals::EspionageShare() const {
+  if (weight <= 0) return std::nullopt;
+  return exposed_weight / weight;
+}
+
+std::optional<double> GroupTotals::SabotageShare() const {
+  if (weight <= 0) return std::nullopt;
+  return lost_without_untrusted_weight / weight;
+}
+
 std::string_view ServiceRegion(const Network& network, const Service& service) {
   SiteIndex site = service.site;
   if (site == kNone && !service.attach.empty()) site = network.elements[service.attach.front()].site;
@@ -48,6 +60,7 @@ ExposureSummary SummarizeExposure(const Network& network, const ExposureResult& 
                                   std::size_t top) {
   ExposureSummary summary;
   summary.total.key = "all";
+  summary.critical.key = "critical";
   std::vector<GroupTotals> sectors(SectorNames().size());
   std::vector<GroupTotals> classifications(ClassificationNames().size());
   std::map<std::string, GroupTotals, std::less<>> regions;
@@ -70,10 +83,11 @@ ExposureSummary SummarizeExposure(const Network& network, const ExposureResult& 
 
   for (const ServiceExposure& exposure : result.services) {
     const Service& service = network.services[exposure.service];
-    Add(summary.total, service, exposure);
-    Add(sectors[static_cast<std::size_t>(service.sector)], service, exposure);
-    Add(classifications[static_cast<std::size_t>(service.classification)], service, exposure);
-    Add(regions[std::string(ServiceRegion(network, service))], service, exposure);
+    summary.total.Add(service, exposure);
+    if (IsCritical(service.sector)) summary.critical.Add(service, exposure);
+    sectors[static_cast<std::size_t>(service.sector)].Add(service, exposure);
+    classifications[static_cast<std::size_t>(service.classification)].Add(service, exposure);
+    regions[std::string(ServiceRegion(network, service))].Add(service, exposure);
 
     // Vendors whose equipment carries or manages a primary route.
     auto carry = [&](ElementIndex element) {

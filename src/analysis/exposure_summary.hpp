@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,11 @@
 
 namespace redoubt {
 
+// The one tally behind the espionage and sabotage shares (model/figures.hpp):
+// every total of exposed and lost weight, per network or over a member's
+// services (alliance/posture.hpp), is summed by Add.
 struct GroupTotals {
-  std::string key;  // sector, classification or region name
+  std::string key;  // sector, classification, region name, "all" or "critical"
   std::size_t services = 0;
   double weight = 0;
   std::size_t up = 0;
@@ -30,6 +34,12 @@ struct GroupTotals {
   std::size_t lost_without_untrusted = 0;  // up now, down with every untrusted element off
   double lost_without_untrusted_weight = 0;
   std::size_t with_single_points = 0;  // up now, with an element whose loss alone takes it down
+
+  void Add(const Service& service, const ServiceExposure& exposure);
+  // Figure::kEspionage and Figure::kSabotage over the services added;
+  // nullopt when they weigh nothing.
+  [[nodiscard]] std::optional<double> EspionageShare() const;
+  [[nodiscard]] std::optional<double> SabotageShare() const;
 };
 
 struct SectorLoss {
@@ -56,7 +66,8 @@ struct SinglePointRank {
 };
 
 struct ExposureSummary {
-  GroupTotals total;
+  GroupTotals total;     // every service of the network
+  GroupTotals critical;  // its critical services (IsCritical, model/figures.hpp)
   std::vector<GroupTotals> by_sector;          // sectors with services
   std::vector<GroupTotals> by_classification;  // classifications with services
   std::vector<GroupTotals> by_region;          // "" when a service has no known region

@@ -13,6 +13,7 @@
 #include "analysis/exposure_summary.hpp"
 #include "analysis/service_rule_evaluator.hpp"
 #include "analysis/trust.hpp"
+#include "assess/figures.hpp"
 #include "dist/distributed_trials.hpp"
 #include "model/summary.hpp"
 #include "policy/evaluate.hpp"
@@ -37,8 +38,50 @@ constexpr std::string_view kKillSwitch = "vendor-kill-switch";
 // and a whole alliance in well under a minute; `simulate` runs the scenario's own.
 constexpr std::uint32_t kAssessTrials = 200;
 
-std::string Percent(std::optional<double> share) {
-  return share ? fmt::format("{:.1f}%", 100.0 * *share) : std::string("n/a");
+// One scenario on some networks: its resilience document and the kill-switch
+// figure's tally over them.
+struct ScenarioRun {
+  Json document;
+  KillSwitchTally tally;
+  bool partial = false;
+};
+
+ScenarioRun RunScenario(const std::vector<const Network*>& networks, const Scenario& scenario,
+                        const AssessInputs& inputs) {
+  RunHeader header;
+  header.seed = inputs.seed;
+  header.trials = inputs.trials.value_or(std::min(scenario.trials, kAssessTrials));
+  header.completed = header.trials;
+  Json scenario_document = scenario.document;
+  scenario_document["trials"] = header.trials;
+  scenario_document["seed"] = header.seed;
+  header.scenario = scenario_document;
+  ScenarioRun run;
+  std::vector<Json> documents;
+  for (const Network* network : networks) {
+    auto prepared = PrepareRun(*network, scenario, {.seed = header.seed, .trials = header.trials});
+    RunControl control;
+    control.threads = inputs.threads;
+    const RunResults results = inputs.world != nullptr
+                                   ? RunTrialsAcrossRanks(*prepared, control, *inputs.world)
+                                   : RunTrials(*prepared, control);
+    const ResilienceSummary summary = Summarize(*prepared, results);
+    header.completed = std::min(header.completed, results.completed);
+    header.partial = header.partial || results.partial;
+    documents.push_back(ResilienceNetworkJson(*prepared, results, summary));
+    run.tally.Add(summary, scenario.horizon_hours);
+  }
+  run.partial = header.partial;
+  run.document = ResilienceDocument(header, std::move(documents));
+  return run;
+}
+
+std::vector<const Network*> MemberNetworks(const alliance::AllianceModel& model, std::size_t member) {
+  std::vector<const Network*> networks;
+  for (std::size_t network_index : model.member_networks[member]) {
+    networks.push_back(&model.networks[network_index]);
+  }
+  return networks;
 }
 
 // One member's part of the assessment.
@@ -46,8 +89,8 @@ struct MemberRun {
   Json findings;
   Json timeline;
   Json exposure;
-  std::vector<Json> resilience;       // one per scenario
-  std::optional<double> kill_switch;  // share of weight-hours lost, over its networks
+  std::vector<Json> resilience;                // one per scenario
+  std::optional<KillSwitchTally> kill_switch;  // over its networks, as inventoried
 };
 
 MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
@@ -91,63 +134,90 @@ MemberRun RunMember(const alliance::AllianceModel& model, std::size_t member,
     sites.Add(network, code, AnnotateSites(network, run.findings, run.exposure));
   }
 
+  const std::vector<const Network*> networks = MemberNetworks(model, member);
   for (const Scenario& scenario : scenarios) {
-    RunHeader header;
-    header.seed = inputs.seed;
-    header.trials = inputs.trials.value_or(std::min(scenario.trials, kAssessTrials));
-    header.completed = header.trials;
-    Json scenario_document = scenario.document;
-    scenario_document["trials"] = header.trials;
-    scenario_document["seed"] = header.seed;
-    header.scenario = scenario_document;
-    std::vector<Json> networks;
-    double lost = 0;
-    double horizon_weight = 0;
-    for (std::size_t network_index : model.member_networks[member]) {
-      const Network& network = model.networks[network_index];
-      auto prepared = PrepareRun(network, scenario, {.seed = header.seed, .trials = header.trials});
-      RunControl control;
-      control.threads = inputs.threads;
-      const RunResults results = inputs.world != nullptr
-                                     ? RunTrialsAcrossRanks(*prepared, control, *inputs.world)
-                                     : RunTrials(*prepared, control);
-      const ResilienceSummary summary = Summarize(*prepared, results);
-      header.completed = std::min(header.completed, results.completed);
-      header.partial = header.partial || results.partial;
-      networks.push_back(ResilienceNetworkJson(*prepared, results, summary));
-      if (!summary.series.empty() && scenario.horizon_hours > 0) {
-        const SeriesSummary& all = summary.series.front();
-        lost += all.weight * all.loss_hours.mean;
-        horizon_weight += all.weight * scenario.horizon_hours;
-      }
-    }
-    partial = partial || header.partial;
-    if (scenario.id == kKillSwitch && horizon_weight > 0) run.kill_switch = lost / horizon_weight;
-    run.resilience.push_back(ResilienceDocument(header, std::move(networks)));
+    ScenarioRun scenario_run = RunScenario(networks, scenario, inputs);
+    partial = partial || scenario_run.partial;
+    if (scenario.id == kKillSwitch) run.kill_switch = scenario_run.tally;
+    run.resilience.push_back(std::move(scenario_run.document));
   }
   return run;
 }
 
-std::string TerminalSummary(const alliance::AllianceModel& model,
-                            const alliance::Assessment& assessment, Days as_of) {
-  const auto& members = model.spec.members;
-  std::string out = fmt::format("assessment of {} as of {}\n\n", model.spec.id, FormatIsoDate(as_of));
-  out += fmt::format("  {:<6} {:>16} {:>16} {:>10} {:>10} {:>11}\n", "member", "own standard*",
-                     "baseline*", "espionage", "sabotage", "kill-switch");
-  auto counts = [](const alliance::SeverityCounts& severities) {
-    // critical/high first: the two that matter to a decision-maker.
-    return fmt::format("{}C {}H {}M", severities[4], severities[3], severities[2]);
-  };
-  for (const alliance::MemberAssessment& member : assessment.members) {
-    const alliance::Posture& posture = member.posture;
-    out += fmt::format("  {:<6} {:>16} {:>16} {:>10} {:>10} {:>11}\n", members[member.member].code,
-                       counts(member.standard), counts(member.baseline), Percent(posture.espionage),
-                       Percent(posture.sabotage), Percent(posture.resilience_loss));
+// The kill-switch tallies with deadlines assumed met: the scenario again on
+// the networks of each member whose equipment a deadline replaced; the other
+// members' networks are those already simulated as inventoried.
+std::vector<std::optional<KillSwitchTally>> KillSwitchWithDeadlinesMet(
+    const alliance::AllianceModel& on_date, const std::vector<alliance::DeadlineAction>& deadlines,
+    const std::vector<Scenario>& scenarios, std::vector<std::optional<KillSwitchTally>> tallies,
+    const AssessInputs& inputs, const std::function<void(const std::string&)>& say, bool& partial) {
+  const auto scenario = std::find_if(scenarios.begin(), scenarios.end(),
+                                     [](const Scenario& candidate) { return candidate.id == kKillSwitch; });
+  if (scenario == scenarios.end()) return tallies;
+  for (std::size_t member = 0; member < on_date.spec.members.size(); ++member) {
+    const bool replaced = std::any_of(deadlines.begin(), deadlines.end(), [&](const auto& action) {
+      return std::any_of(action.replacements.begin(), action.replacements.end(),
+                         [&](const alliance::Replacement& replacement) {
+                           return on_date.network_member[replacement.network] == member;
+                         });
+    });
+    if (!replaced) continue;
+    say(fmt::format("{}: {} with deadlines assumed met", on_date.spec.members[member].code, kKillSwitch));
+    ScenarioRun run = RunScenario(MemberNetworks(on_date, member), *scenario, inputs);
+    partial = partial || run.partial;
+    tallies[member] = run.tally;
   }
-  out += "  * findings (critical, high, medium) as the alliance view counts them: each member\n"
-         "    assumed to have met its own deadlines since its inventory's date; the report's\n"
-         "    per-member sections show the findings on the inventory as it is.\n";
-  out += "\n  sharing (provider row → recipient column: highest level shared)\n  ";
+  return tallies;
+}
+
+std::string Percent(const Json& share) {
+  return share.is_number() ? fmt::format("{:.1f}%", 100.0 * share.get<double>()) : std::string("n/a");
+}
+
+std::string Counts(const Json& counts) {
+  // critical/high first: the two that matter to a decision-maker.
+  return fmt::format("{}C {}H {}M", counts.value("critical", 0), counts.value("high", 0),
+                     counts.value("medium", 0));
+}
+
+// The summary prints the `figures` part of the document, so the terminal and
+// the report cannot differ.
+std::string TerminalSummary(const alliance::AllianceModel& model,
+                            const alliance::Assessment& assessment, const Json& figures,
+                            Days as_of) {
+  const auto& members = model.spec.members;
+  std::string out = fmt::format("assessment of {} as of {}\n", model.spec.id, FormatIsoDate(as_of));
+  const std::string critical(Define(ServiceSet::kCritical).key);
+  const std::string all(Define(ServiceSet::kAll).key);
+  for (Basis basis : kBases) {
+    const FigureDefinition& definition = Define(basis);
+    out += fmt::format("\n  {} — {}\n", definition.name, definition.sentence);
+    out += fmt::format("  {:<6} {:>14} {:>14} {:>10} {:>10} {:>11}\n", "member", "own standard",
+                       "baseline", "espionage", "sabotage", "kill-switch");
+    for (const Json& member : figures["members"]) {
+      const Json& on = member[std::string(definition.key)];
+      out += fmt::format("  {:<6} {:>14} {:>14} {:>10} {:>10} {:>11}\n",
+                         member["code"].get<std::string>(), Counts(on["findings"]["standard"]),
+                         Counts(on["findings"]["baseline"]),
+                         Percent(on[critical][std::string(Define(Figure::kEspionage).key)]),
+                         Percent(on[critical][std::string(Define(Figure::kSabotage).key)]),
+                         Percent(on[all][std::string(Define(Figure::kKillSwitchLoss).key)]));
+    }
+  }
+  out += "\n";
+  // What each column is, in the words of model/figures.hpp.
+  out += fmt::format("  own standard, baseline: {} (critical, high, medium), over {} — {}\n",
+                     Define(Figure::kFindings).name, Define(ScopeOf(Figure::kFindings)).name,
+                     Define(Figure::kFindings).sentence);
+  out += fmt::format("  espionage: {}\n", Explain(Figure::kEspionage, ServiceSet::kCritical));
+  out += fmt::format("  sabotage: {}\n", Explain(Figure::kSabotage, ServiceSet::kCritical));
+  out += fmt::format("  kill-switch: {}\n", Explain(Figure::kKillSwitchLoss, ServiceSet::kAll));
+  for (const FigureDefinition& term : {Define(Scope::kOwnedServices), Define(Scope::kNetworkServices),
+                                       Define(ServiceSet::kCritical)}) {
+    out += fmt::format("  {}: {}\n", term.name, term.sentence);
+  }
+  out += fmt::format("\n  sharing ({}; provider row → recipient column: highest level shared)\n  ",
+                     Define(Basis::kDeadlinesMet).name);
   out += fmt::format("{:<8}", "");
   for (const auto& member : members) out += fmt::format("{:<14}", member.code);
   out += "\n";
@@ -223,7 +293,7 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   Json exposure = Json::array();
   Json resilience = Json::array();
   Json members = Json::array();
-  std::vector<std::optional<double>> kill_switch(model.spec.members.size());
+  std::vector<std::optional<KillSwitchTally>> kill_switch(model.spec.members.size());
   for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
     const alliance::MemberSpec& spec_member = model.spec.members[member];
     say(fmt::format("{}: check, expose, simulate {} scenario{}", spec_member.code,
@@ -251,10 +321,24 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   alliance::AssessOptions options;
   options.as_of = inputs.as_of;
   options.cache = &cache;
-  options.resilience = [&kill_switch](const alliance::AllianceModel&, std::size_t member, Days) {
-    return kill_switch[member];
+  const auto kill_switch_loss = [](const std::vector<std::optional<KillSwitchTally>>& tallies) {
+    return [&tallies](const alliance::AllianceModel&, std::size_t member, Days) {
+      return tallies[member] ? tallies[member]->Share(ServiceSet::kAll) : std::nullopt;
+    };
   };
-  const alliance::Assessment assessment = alliance::Assess(model, options);
+  options.resilience = kill_switch_loss(kill_switch);
+  const alliance::Assessment as_inventoried = alliance::AssessPrepared(model, {}, options);
+
+  alliance::AllianceModel on_date = model;
+  auto deadlines = alliance::MeetDeadlines(on_date, inputs.as_of);
+  const std::vector<std::optional<KillSwitchTally>> kill_switch_met =
+      KillSwitchWithDeadlinesMet(on_date, deadlines, scenarios, kill_switch, inputs, say, outputs.partial);
+  options.resilience = kill_switch_loss(kill_switch_met);
+  const alliance::Assessment assessment = alliance::AssessPrepared(on_date, std::move(deadlines), options);
+  FigureSources sources;
+  sources.assessments = {&as_inventoried, &assessment};
+  sources.kill_switch = {kill_switch, kill_switch_met};
+  Json figures = FiguresJson(model, sources);
 
   std::vector<InventorySummary> summaries;
   for (const Network& network : model.networks) summaries.push_back(Summarize(network));
@@ -283,11 +367,12 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   document["timeline"] = std::move(timeline);
   document["exposure"] = std::move(exposure);
   document["resilience"] = std::move(resilience);
-  document["alliance"] = alliance::AllianceDocument(model, assessment);
+  document["alliance"] = alliance::AllianceDocument(on_date, assessment);
+  outputs.summary = TerminalSummary(model, assessment, figures, inputs.as_of) + "\n" +
+                    policy::JudgedDateText(date, lags);
+  document["figures"] = std::move(figures);
   outputs.sites = sites.Build();
   document["sites"] = outputs.sites;
-  outputs.summary = TerminalSummary(model, assessment, inputs.as_of) + "\n" +
-                    policy::JudgedDateText(date, lags);
   return Result<AssessOutputs>(std::move(outputs), std::move(diagnostics));
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "alliance/divergence.hpp"
+#include "model/figures.hpp"
 
 namespace redoubt::cli {
 
@@ -16,8 +17,9 @@ std::string Counts(const alliance::SeverityCounts& counts) {
   return fmt::format("{}/{}/{}/{}/{}", counts[4], counts[3], counts[2], counts[1], counts[0]);
 }
 
+// A headline share as assess and the report print it.
 std::string Share(std::optional<double> value) {
-  return value ? fmt::format("{:.3f}", *value) : std::string("n/a");
+  return value ? fmt::format("{:.1f}%", 100.0 * *value) : std::string("n/a");
 }
 
 std::string Code(const AllianceModel& model, std::size_t member) {
@@ -113,11 +115,15 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
                        model.standards[member.member]->id, Counts(member.baseline),
                        Counts(member.standard), member.cross_border_findings.size());
   }
-  out += "\nposture (untrusted share under the baseline's definition, elements/sites; critical "
-         "services' weight share exposed to espionage and sabotage)\n";
+  out += fmt::format("\nposture (untrusted share under the baseline's definition, elements/sites; {}; "
+                     "{}; {}, {})\n",
+                     Label(Figure::kEspionage, ServiceSet::kCritical),
+                     Label(Figure::kSabotage, ServiceSet::kCritical),
+                     Label(Figure::kKillSwitchLoss, ServiceSet::kAll),
+                     Define(spec.assume_deadlines_met ? Basis::kDeadlinesMet : Basis::kAsInventoried).name);
   out += fmt::format("  {:<6}", "member");
   for (Domain domain : alliance::kPostureDomains) out += fmt::format(" {:<13}", Name(domain));
-  out += fmt::format(" {:<9} {:<9} {}\n", "espionage", "sabotage", "resilience");
+  out += fmt::format(" {:<9} {:<9} {}\n", "espionage", "sabotage", "kill-switch");
   for (const alliance::MemberAssessment& member : assessment.members) {
     out += fmt::format("  {:<6}", Code(model, member.member));
     for (const alliance::DomainShare& share : member.posture.domains) {
@@ -125,9 +131,14 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
                                                          : fmt::format("{:.3f}/{:.3f}", share.ElementShare(),
                                                                        share.SiteShare()));
     }
-    out += fmt::format(" {:<9} {:<9} {}\n", Share(member.posture.espionage),
-                       Share(member.posture.sabotage), Share(member.posture.resilience_loss));
+    out += fmt::format(" {:<9} {:<9} {}\n", Share(member.posture.Espionage()),
+                       Share(member.posture.Sabotage()), Share(member.posture.resilience_loss));
   }
+  out += fmt::format("  espionage: {}\n  sabotage: {}\n  kill-switch: {}\n  {}: {}\n",
+                     Explain(Figure::kEspionage, ServiceSet::kCritical),
+                     Explain(Figure::kSabotage, ServiceSet::kCritical),
+                     Explain(Figure::kKillSwitchLoss, ServiceSet::kAll),
+                     Define(Scope::kOwnedServices).name, Define(Scope::kOwnedServices).sentence);
   for (const alliance::MemberAssessment& member : assessment.members) {
     for (const alliance::CrossBorderService& service : member.posture.cross_border) {
       const Network& network = model.networks[service.network];

@@ -14,6 +14,7 @@
 #include "analysis/trust.hpp"
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
+#include "model/figures.hpp"
 #include "policy/judged_date.hpp"
 #include "policy/matcher.hpp"
 #include "policy/selector.hpp"
@@ -109,9 +110,20 @@ std::string RenderNetwork(const Network& network, const ExposureResult& result,
                                 network.info.id, total.services, Weight(total.weight), rule, untrusted);
   out += fmt::format("  up now: {}; exposed (route through or managed by untrusted): {}, weight {}\n",
                      total.up, total.exposed, Weight(total.exposed_weight));
-  out += fmt::format("  lost with every untrusted element off: {}, weight {}; with single points: {}\n\n",
+  out += fmt::format("  lost with every untrusted element off: {}, weight {}; with single points: {}\n",
                      total.lost_without_untrusted, Weight(total.lost_without_untrusted_weight),
                      total.with_single_points);
+  // The figures as model/figures.hpp names them, over this network's services.
+  const auto percent = [](std::optional<double> share) {
+    return share ? fmt::format("{:.1f}%", 100.0 * *share) : std::string("n/a");
+  };
+  for (ServiceSet set : {ServiceSet::kAll, ServiceSet::kCritical}) {
+    const GroupTotals& totals = set == ServiceSet::kAll ? summary.total : summary.critical;
+    out += fmt::format("  {}: {}; {}: {} ({} services, weight {})\n", Label(Figure::kEspionage, set),
+                       percent(totals.EspionageShare()), Label(Figure::kSabotage, set),
+                       percent(totals.SabotageShare()), totals.services, Weight(totals.weight));
+  }
+  out += "\n";
   out += fmt::format("  {:<30} {:<13} {:<13} {:>9} {:<3} {:<7} {:<9} {:<18} {:<22} {}\n", "service",
                      "sector", "class", "weight", "up", "exposed", "untr-off", "lost with vendor",
                      "paths all/trusted", "single points");

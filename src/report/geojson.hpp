@@ -37,7 +37,7 @@ namespace redoubt {
 struct SiteAnnotation {
   std::size_t findings = 0;      // findings that name the site
   std::string worst_severity;    // of those findings; empty when none
-  bool exposed = false;          // hosts untrusted equipment on a critical service's route
+  bool exposed = false;          // hosts untrusted equipment on a service's route (any sector)
   double exposed_weight = 0;     // weight of the services whose traffic crosses it there
   std::size_t exposed_services = 0;
 };

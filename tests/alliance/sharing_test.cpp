@@ -128,13 +128,17 @@ TEST_F(SmallAlliance, PostureAndCompliance) {
   EXPECT_EQ(gb.domains[2].untrusted_elements, 1u);
   EXPECT_DOUBLE_EQ(gb.domains[2].SiteShare(), 1.0);
   // Critical services: gb-hq (10, exposed via the AMF) and gb-hospital (100, also via the AMF).
-  EXPECT_DOUBLE_EQ(gb.critical_weight, 110.0);
-  EXPECT_DOUBLE_EQ(*gb.espionage, 1.0);
+  EXPECT_EQ(gb.critical.services, 2u);
+  EXPECT_DOUBLE_EQ(gb.critical.weight, 110.0);
+  EXPECT_DOUBLE_EQ(*gb.Espionage(), 1.0);
+  // No public service: all its services are the critical ones.
+  EXPECT_DOUBLE_EQ(gb.all.weight, 110.0);
+  EXPECT_DOUBLE_EQ(*gb.all.EspionageShare(), 1.0);
   EXPECT_FALSE(gb.resilience_loss.has_value());
   // DE: the hospital rides the Huawei gNB (100), the staff element the Latvian router (5).
   const Posture& de = assessment.members[kDE].posture;
-  EXPECT_DOUBLE_EQ(de.critical_weight, 115.0);
-  EXPECT_DOUBLE_EQ(*de.espionage, 105.0 / 115.0);
+  EXPECT_DOUBLE_EQ(de.critical.weight, 115.0);
+  EXPECT_DOUBLE_EQ(*de.Espionage(), 105.0 / 115.0);
   // GB's national deadline is in 2025: no finding in 2020; the baseline
   // reading has its classified-trusted finding (high).
   EXPECT_EQ(assessment.members[kGB].baseline[static_cast<std::size_t>(policy::RuleSeverity::kHigh)], 1u);

@@ -343,3 +343,33 @@ TEST(Exposure, RandomInventoriesAgreeWithBruteForce) {
 
 }  // namespace
 }  // namespace redoubt
+
+namespace redoubt {
+namespace {
+
+// GroupTotals is the one tally of the espionage and sabotage shares.
+TEST(GroupTotals, SharesOfWeightAndNoneWithoutWeight) {
+  GroupTotals totals;
+  EXPECT_FALSE(totals.EspionageShare().has_value());
+  EXPECT_FALSE(totals.SabotageShare().has_value());
+  Service hospital;
+  hospital.weight = 30;
+  Service home;
+  home.weight = 70;
+  ServiceExposure exposed;  // up, crosses untrusted equipment, lost without it
+  exposed.up = true;
+  exposed.untrusted_on_routes = {0};
+  exposed.survives_untrusted_loss = false;
+  ServiceExposure down;  // already down: not lost by switching anything off
+  down.up = false;
+  down.survives_untrusted_loss = false;
+  totals.Add(hospital, exposed);
+  totals.Add(home, down);
+  EXPECT_EQ(totals.services, 2u);
+  EXPECT_DOUBLE_EQ(*totals.EspionageShare(), 0.3);
+  EXPECT_DOUBLE_EQ(*totals.SabotageShare(), 0.3);
+  EXPECT_EQ(totals.lost_without_untrusted, 1u);
+}
+
+}  // namespace
+}  // namespace redoubt

@@ -26,6 +26,18 @@ TEST(AllianceCli, SmallAllianceText) {
             std::string::npos) << result.out;
   EXPECT_NE(result.out.find("cross-border: DE's service lv-de-staff on LV network lv-t: exposed"),
             std::string::npos);
+  // The headline shares as assess and the report print them, under their names.
+  EXPECT_NE(result.out.find("espionage share, critical services; sabotage share, critical services; "
+                            "kill-switch loss, all services, with deadlines assumed met)"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("  espionage: espionage share, critical services, over the member's "
+                            "services — Share of the services' weight"),
+            std::string::npos);
+  // GB's critical services (gb-hq, gb-hospital) both cross the untrusted AMF.
+  EXPECT_NE(result.out.find("  GB     0.000/0.000   0.000/0.000   0.333/1.000   0.000/0.000   -             "
+                            "100.0%    100.0%    n/a\n"),
+            std::string::npos)
+      << result.out;
 }
 
 TEST(AllianceCli, SmallAllianceJsonIsDeterministic) {

@@ -3,6 +3,7 @@
 // reach the aggregation ring only through Juniper routers (lon-dc-sw-1,
 // lon-dc-rtr-1, man-dc-rtr-1), so switching Juniper off takes every service
 // down, while Drax hangs off lee-agg-rtr-1 by a Huawei microwave hop.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
@@ -166,6 +167,18 @@ TEST(CliExpose, OneServiceAndTextOutput) {
   EXPECT_NE(text.out.find("exposed (route through or managed by untrusted): 4, weight 177000"),
             std::string::npos)
       << text.out;
+  // The shares under the names of model/figures.hpp, from the JSON's totals.
+  auto all = RunRedoubt({"expose", "--format", "json", kSample});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const Json network = Json::parse(all.out)["networks"][0];
+  for (const auto& [key, set] : {std::pair{"totals", "all services"}, std::pair{"critical_totals", "critical services"}}) {
+    const Json& totals = network[key];
+    const std::string line = fmt::format(
+        "  espionage share, {}: {:.1f}%; sabotage share, {}: {:.1f}% ({} services, weight {:g})\n", set,
+        100.0 * totals["espionage"].get<double>(), set, 100.0 * totals["sabotage"].get<double>(),
+        totals["services"].get<int>(), totals["weight"].get<double>());
+    EXPECT_NE(text.out.find(line), std::string::npos) << line << text.out;
+  }
 }
 
 TEST(CliExpose, BadNamesExitTwoWithSuggestion) {

@@ -2,9 +2,14 @@
 // built binary, opens it in headless Chromium (playwright-core driving
 // /usr/bin/chromium) with every network request blocked, and checks that
 // nothing failed, nothing was fetched, every chart drew and the map has
-// countries and sites. Saves a full-page screenshot.
+// countries and sites, and that every headline number is the figure of the
+// assessment (headline_figures.js). Saves a full-page screenshot.
 //
 //   node tests/report/browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR
+//   node tests/report/browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR --assess DATE
+//
+// With --assess, it runs `redoubt assess` on the bundled allies on DATE
+// (a few trials of the kill-switch) and checks that report instead.
 //
 // Exit 0: pass; 1: fail; 77: skipped (no Chromium or no node_modules; run scripts/setup).
 'use strict';
@@ -15,7 +20,7 @@ const url = require('url');
 
 const kSkip = 77;
 const kChromium = process.env.REDOUBT_CHROMIUM || '/usr/bin/chromium';
-const [binary, sourceDir, buildDir] = process.argv.slice(2);
+const [binary, sourceDir, buildDir, mode, assessDate] = process.argv.slice(2);
 if (!binary || !sourceDir || !buildDir) {
   console.error('usage: browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR');
   process.exit(2);
@@ -26,6 +31,7 @@ function skip(why) {
   process.exit(kSkip);
 }
 if (!fs.existsSync(kChromium)) skip(`${kChromium} is missing`);
+const { checkHeadlineFigures } = require('./headline_figures');
 let chromium;
 try {
   ({ chromium } = require(path.join(sourceDir, 'node_modules', 'playwright-core')));
@@ -111,6 +117,29 @@ async function open(browser, name, file) {
   return { page, state };
 }
 
+// A fresh assessment of the bundled allies: its report against its assessment.json.
+async function mainAssess() {
+  const outDir = path.join(buildDir, `report-figures-${assessDate}`);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  childProcess.execFileSync(binary, ['assess', '-q', '-o', outDir, '--as-of', assessDate, '--trials', '2',
+    '--scenario', path.join(sourceDir, 'data', 'scenarios', 'vendor-kill-switch.yaml')], { stdio: 'inherit' });
+  const html = path.join(outDir, 'report.html');
+  checkStatic('assess', fs.readFileSync(html, 'utf8'));
+  const browser = await chromium.launch({ executablePath: kChromium, args: ['--no-sandbox'], headless: true });
+  try {
+    const report = await open(browser, 'assess', html);
+    const assessment = JSON.parse(fs.readFileSync(path.join(outDir, 'assessment.json'), 'utf8'));
+    await checkHeadlineFigures(report.page, assessment, check, `assess ${assessDate}`);
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    failures.forEach((f) => console.error('FAIL: ' + f));
+    process.exit(1);
+  }
+  console.log('PASS');
+}
+
 async function main() {
   const outDir = path.join(buildDir, 'report-test');
   fs.mkdirSync(outDir, { recursive: true });
@@ -153,6 +182,7 @@ async function main() {
     const labels = (await full.page.$$eval('figure.chart figcaption strong', (nodes) => nodes.map((n) => n.textContent))).join(' | ');
     ['Intelligence-sharing matrix', 'How far apart the postures are', 'Untrusted equipment by domain', 'Findings per member', 'A regional disaster'].forEach((title) =>
       check(labels.includes(title), `full: no chart "${title}" (charts: ${labels})`));
+    await checkHeadlineFigures(full.page, JSON.parse(fs.readFileSync(path.join(fixtures, 'assessment.json'), 'utf8')), check, 'full');
     const scorecard = await full.page.textContent('table.scorecard');
     check(!/not assessed/.test(scorecard), 'full: a member of the scorecard is "not assessed"');
     check(/h lost, lowest/.test(scorecard), 'full: the scorecard has no worst scenario');
@@ -170,7 +200,7 @@ async function main() {
   console.log('PASS');
 }
 
-main().catch((error) => {
+(mode === '--assess' ? mainAssess() : main()).catch((error) => {
   console.error('FAIL:', error);
   process.exit(1);
 });

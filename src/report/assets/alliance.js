@@ -40,6 +40,7 @@
           notEvaluated: R.list(compliance.not_evaluated),
           untrusted: untrusted,
           criticalServices: posture.critical_services,
+          allServices: posture.all_services || null,
           espionage: share(posture.espionage),
           sabotage: share(posture.sabotage),
           resilienceLoss: share(posture.resilience_loss),
@@ -219,18 +220,28 @@
     });
   }
 
-  function renderPostureTable(parent, view) {
+  // The alliance view is on one basis: each member's deadlines assumed met.
+  // Names and definitions are the engine's (R.figuresView).
+  function renderPostureTable(parent, view, assessment) {
     const share = (x) => (R.isNum(x) ? R.fmt.pct(x, 1) : '—');
-    parent.appendChild(R.table([
+    const figures = R.figuresView(assessment);
+    const label = (figure, set) => (figures ? figures.label(figure, set) : `${figure.replace(/_/g, ' ')}, ${set} services`);
+    const basis = figures ? figures.basisName('deadlines_met') : 'with deadlines assumed met';
+    const all = (m, key) => (m.allServices ? m.allServices[key] : null);
+    const table = R.table([
       { label: 'Member', value: (m) => R.memberLabel(m) },
       { label: 'Standard', value: (m) => m.standard },
       { label: 'Critical services', value: (m) => m.criticalServices, num: true },
-      { label: 'Espionage', value: (m) => share(m.espionage), num: true },
-      { label: 'Sabotage', value: (m) => share(m.sabotage), num: true },
-      { label: 'Resilience loss', value: (m) => share(m.resilienceLoss), num: true },
+      { label: label('espionage', 'critical'), value: (m) => share(m.espionage), num: true },
+      { label: label('sabotage', 'critical'), value: (m) => share(m.sabotage), num: true },
+      { label: label('espionage', 'all'), value: (m) => share(all(m, 'espionage')), num: true },
+      { label: label('sabotage', 'all'), value: (m) => share(all(m, 'sabotage')), num: true },
+      { label: label('kill_switch_loss', 'all'), value: (m) => share(m.resilienceLoss), num: true },
       { label: 'Cross-border services', value: (m) => m.crossBorder.map((c) => `${c.service} (in ${c.host}${c.exposed ? ', exposed' : ''})`).join('; ') },
       { label: 'Deadlines assumed met', value: (m) => m.deadlinesAssumed.map((d) => `${d.rule} (${d.effective})`).join('; ') },
-    ], view.members, 'Postures. Espionage: share of critical-service weight crossing untrusted equipment; sabotage: share lost if it is switched off; resilience loss: share of weight-hours lost under the vendor kill-switch scenario.'));
+    ], view.members, `Postures, ${basis}: the alliance view's numbers, which the divergence and the sharing matrix use. The summary's scorecard gives them as inventoried too.`);
+    table.classList.add('postures');
+    parent.appendChild(table);
   }
 
   function renderCompliance(parent, view) {
@@ -246,7 +257,7 @@
     if (!values.length) { R.missing(parent, 'Compliance of the members'); return; }
     R.chart(parent, {
       title: 'Findings per member',
-      caption: 'Against the alliance baseline and against each member\'s own standard, by severity.',
+      caption: 'Against the alliance baseline and against each member\'s own standard, by severity, with each member\'s deadlines assumed met (the alliance view).',
       kind: 'bar',
       spec: {
         width: 'container', height: { step: 20 },
@@ -281,6 +292,6 @@
     R.guard(left, 'The compliance of the members', () => renderCompliance(left, view));
     R.guard(right, 'The divergence', () => renderDivergence(right, view));
     R.guard(section, 'The postures', () => renderPosture(section, view));
-    R.guard(section, 'The posture table', () => renderPostureTable(section, view));
+    R.guard(section, 'The posture table', () => renderPostureTable(section, view, assessment));
   };
 })(window.Redoubt = window.Redoubt || {});

@@ -1,7 +1,7 @@
 // The map of a member's sites over Natural Earth countries (world-atlas,
 // embedded as TopoJSON), projected to the sites' extent. Colour is the worst
 // finding at the site; a triangle marks a site whose untrusted equipment
-// carries an exposed critical service.
+// carries an exposed service (any sector).
 'use strict';
 (function (R) {
   // The sites of the member from the assessment's GeoJSON FeatureCollection.
@@ -50,7 +50,7 @@
       return {
         lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], id: p.id, name: p.name || p.id, kind: p.kind, region: p.region || '—',
         network: p.network, findings: p.findings || 0, worst: p.worst_severity || 'none', rank: rank(p.worst_severity),
-        exposure: p.exposed ? 'carries exposed critical traffic' : 'no exposed traffic', exposed_weight: p.exposed_weight || 0,
+        exposure: p.exposed ? 'carries exposed traffic' : 'no exposed traffic', exposed_weight: p.exposed_weight || 0,
         vendors: R.list(p.vendors).join(', '), high_risk: R.list(p.high_risk_vendors).join(', ') || '—',
       };
     });
@@ -69,7 +69,7 @@
         longitude: { field: 'lon', type: 'quantitative' },
         latitude: { field: 'lat', type: 'quantitative' },
         color: { field: 'worst', type: 'nominal', title: 'worst finding', scale: { domain: R.severities.concat(['none']), range: R.severities.concat(['none']).map((s) => R.severityColor[s]) } },
-        shape: { field: 'exposure', type: 'nominal', title: 'exposure', scale: { domain: ['carries exposed critical traffic', 'no exposed traffic'], range: ['triangle-up', 'circle'] }, legend: { labelLimit: 300, direction: 'vertical' } },
+        shape: { field: 'exposure', type: 'nominal', title: 'exposure', scale: { domain: ['carries exposed traffic', 'no exposed traffic'], range: ['triangle-up', 'circle'] }, legend: { labelLimit: 300, direction: 'vertical' } },
         size: { condition: { test: 'datum.rank > 0 || datum.exposed_weight > 0', value: 150 }, value: 60 },
         order: { field: 'rank', type: 'quantitative' },
         tooltip: [
@@ -88,7 +88,7 @@
     const mercator = box.span <= 60;
     R.chart(left, {
       title: 'Sites by finding and exposure',
-      caption: `${values.length} sites; ${values.filter((v) => v.findings).length} named by a finding, ${values.filter((v) => v.exposed_weight > 0).length} with untrusted equipment on a critical service's route.`,
+      caption: `${values.length} sites; ${values.filter((v) => v.findings).length} named by a finding, ${values.filter((v) => v.exposed_weight > 0).length} with untrusted equipment on a service's route (any sector).`,
       kind: 'map',
       spec: {
         width: width, height: mercator ? heightFor(box.box, width) : Math.round(width * 0.55),

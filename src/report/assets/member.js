@@ -6,7 +6,8 @@
 (function (R) {
   const sevScale = { domain: R.severities, range: R.severities.map((s) => R.severityColor[s]) };
 
-  function renderFindings(parent, entry) {
+  // `basis`: the name of the basis the findings documents are on (as inventoried).
+  function renderFindings(parent, entry, basis) {
     const doc = entry.doc;
     const standard = doc.standard || {};
     const heading = R.el('h4', {}, `Against ${standard.title || entry.standard} `, doc.compliant ? R.badge('compliant', 'ok') : R.badge('not compliant', 'not-ok'));
@@ -21,7 +22,7 @@
     if (hit.length) {
       R.chart(parent, {
         title: 'Findings by rule',
-        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity.`,
+        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity; ${basis}.`,
         kind: 'bar',
         spec: {
           width: 'container', height: { step: 22 },
@@ -110,33 +111,31 @@
     });
   }
 
+  // Per sector and network, the shares the engine computed (exposure@1's
+  // by_sector, under the member's own standard's definition of untrusted, on
+  // the inventory as it is); nothing is summed here.
   function renderExposure(parent, docs) {
     const rows = [];
     docs.forEach((doc) => R.list(doc.networks).forEach((n) => R.list(n.by_sector).forEach((s) => rows.push(Object.assign({ network: (n.network || {}).id }, s)))));
     if (!rows.length) { R.missing(parent, 'Exposure per sector'); return; }
-    const sectors = new Map();
-    rows.forEach((r) => {
-      const s = sectors.get(r.sector) || { sector: r.sector, weight: 0, espionage: 0, sabotage: 0, services: 0, exposed: 0, lost: 0 };
-      s.weight += r.weight || 0; s.espionage += r.exposed_weight || 0; s.sabotage += r.lost_without_untrusted_weight || 0;
-      s.services += r.services || 0; s.exposed += r.exposed || 0; s.lost += r.lost_without_untrusted || 0;
-      sectors.set(r.sector, s);
-    });
-    const list = Array.from(sectors.values());
+    const multi = new Set(rows.map((r) => r.network)).size > 1;
+    const group = (r) => (multi ? `${r.network} · ${r.sector}` : r.sector);
     const values = [];
-    list.forEach((s) => {
-      values.push({ sector: s.sector, measure: 'espionage: traffic crosses untrusted equipment', share: s.weight ? s.espionage / s.weight : 0, services: s.exposed });
-      values.push({ sector: s.sector, measure: 'sabotage: lost if it is switched off', share: s.weight ? s.sabotage / s.weight : 0, services: s.lost });
+    rows.forEach((r) => {
+      values.push({ sector: group(r), measure: 'espionage share: traffic crosses untrusted equipment', share: R.isNum(r.espionage) ? r.espionage : 0, services: r.exposed });
+      values.push({ sector: group(r), measure: 'sabotage share: lost if it is switched off', share: R.isNum(r.sabotage) ? r.sabotage : 0, services: r.lost_without_untrusted });
     });
+    const untrusted = docs.map((d) => d.untrusted).filter(Boolean).join('; ');
     R.chart(parent, {
-      title: 'Espionage and sabotage exposure per sector',
-      caption: 'Share of each sector\'s service weight.',
+      title: 'Espionage and sabotage shares per sector',
+      caption: `Share of each sector's service weight on the member's networks, as inventoried; untrusted: ${untrusted || 'as its standard says'}.`,
       kind: 'bar',
       spec: {
         width: 'container', height: 190,
         data: { values: values },
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          x: { field: 'sector', type: 'nominal', sort: R.sectors, title: null, axis: { labelAngle: 0 } },
+          x: { field: 'sector', type: 'nominal', sort: multi ? null : R.sectors, title: null, axis: { labelAngle: 0 } },
           xOffset: { field: 'measure' },
           y: { field: 'share', type: 'quantitative', title: 'share of weight', axis: { format: '%' }, scale: { domain: [0, 1] } },
           color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#0072B2', '#D55E00'] }, legend: { labelLimit: 400 } },
@@ -144,11 +143,11 @@
         },
       },
       table: R.table([
-        { label: 'Sector', value: (s) => s.sector },
-        { label: 'Services', value: (s) => s.services, num: true },
-        { label: 'Espionage (weight)', value: (s) => `${R.fmt.int(s.espionage)} of ${R.fmt.int(s.weight)}`, num: true },
-        { label: 'Sabotage (weight)', value: (s) => `${R.fmt.int(s.sabotage)} of ${R.fmt.int(s.weight)}`, num: true },
-      ], list),
+        { label: 'Sector', value: (r) => group(r) },
+        { label: 'Services', value: (r) => r.services, num: true },
+        { label: 'Espionage share', value: (r) => `${R.fmt.pct(r.espionage, 1)} (${R.fmt.int(r.exposed_weight)} of ${R.fmt.int(r.weight)})`, num: true },
+        { label: 'Sabotage share', value: (r) => `${R.fmt.pct(r.sabotage, 1)} (${R.fmt.int(r.lost_without_untrusted_weight)} of ${R.fmt.int(r.weight)})`, num: true },
+      ], rows),
     });
   }
 
@@ -234,7 +233,9 @@
     const compliance = R.section(section, id + '-compliance', 'Compliance', 3);
     const entries = R.findingCounts(assessment, member.code).filter((e) => e.doc);
     if (!entries.length) R.missing(compliance, 'Findings');
-    entries.forEach((entry) => R.guard(compliance, 'The findings', () => renderFindings(compliance, entry)));
+    const figures = R.figuresView(assessment);
+    const basis = figures ? figures.basisName('as_inventoried') : 'as inventoried';
+    entries.forEach((entry) => R.guard(compliance, 'The findings', () => renderFindings(compliance, entry, basis)));
 
     const where = R.section(section, id + '-map', 'Where', 3);
     R.guard(where, 'The map', () => R.renderMap(where, assessment, member, world));
@@ -242,7 +243,7 @@
     const supply = R.section(section, id + '-vendors', 'Suppliers', 3);
     R.guard(supply, 'The vendor shares', () => renderVendors(supply, networks));
 
-    const exposure = R.section(section, id + '-exposure', 'Exposure of critical services', 3);
+    const exposure = R.section(section, id + '-exposure', 'Exposure of services', 3);
     const docs = R.forMember(assessment.exposure, member.code).map((e) => R.doc(e, 'redoubt/exposure@1')).filter(Boolean);
     if (!docs.length) {
       R.missing(exposure, 'Exposure');
@@ -256,25 +257,41 @@
     R.guard(resilience, 'The resilience', () => R.renderResilience(resilience, assessment, member));
   };
 
-  // The compliance timeline: findings in force as each rule's date passes.
+  // The compliance timeline: findings in force as each rule's date passes,
+  // from the assessment date on, and the deadlines that had already passed
+  // by then (they bind from the first step), so none is hidden.
   R.renderTimeline = function (main, assessment) {
     const section = R.section(main, 'timeline', 'Compliance timeline');
     const values = [];
     const starts = [];
+    const passed = [];
+    const asOfDate = assessment.as_of || null;
     R.list(assessment.timeline).forEach((entry) => {
       const doc = R.doc(entry, 'redoubt/timeline@1');
       if (!doc) return;
       const titles = {};
       R.list(doc.rules).forEach((r) => { titles[r.id] = r.title || r.id; });
-      R.list(doc.networks).forEach((n) => R.list(n.steps).forEach((step) => {
-        const series = R.list(assessment.members).length > 1 || R.list(doc.networks).length > 1 ? `${entry.member} · ${n.id}` : n.id;
-        values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
-        starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
-      }));
+      const label = R.list(assessment.members).length > 1 || R.list(doc.networks).length > 1;
+      R.list(doc.networks).forEach((n) => {
+        const series = label ? `${entry.member} · ${n.id}` : n.id;
+        R.list(n.steps).forEach((step) => {
+          values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
+          starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
+        });
+      });
+      // ISO dates compare as strings.
+      R.list(doc.rules).forEach((r) => {
+        if (!r.effective || !asOfDate || r.effective >= asOfDate) return;
+        const known = passed.find((p) => p.date === r.effective && p.rule === r.id);
+        if (known) { if (!known.members.includes(entry.member)) known.members.push(entry.member); return; }
+        passed.push({ date: r.effective, rule: r.id, title: r.title || r.id, severity: r.severity || '', members: [entry.member] });
+      });
     });
     if (!values.length) { R.missing(section, 'The compliance timeline'); return; }
-    section.appendChild(R.el('p', { class: 'lede' }, 'How many findings bind as each rule\'s deadline passes, on the inventory as it stands. A step up is a deadline the network is not ready for.'));
-    const asOf = assessment.as_of ? [{ date: assessment.as_of, label: 'assessed ' + assessment.as_of }] : [];
+    passed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rule < b.rule ? -1 : 1));
+    passed.forEach((p) => { p.who = p.members.join(', '); });
+    section.appendChild(R.el('p', { class: 'lede' }, 'How many findings bind as each rule\'s deadline passes, on the inventory as it stands. A step up is a deadline the network is not ready for. Deadlines that passed before the assessment date are marked along the bottom of the chart (open triangles): they bind from its first point.'));
+    const asOf = asOfDate ? [{ date: asOfDate, label: 'assessed ' + asOfDate }] : [];
     R.chart(section, {
       title: 'Findings in force over time',
       caption: 'Each point is a date when a rule starts or ends; hover for the rules.',
@@ -284,10 +301,15 @@
         layer: [
           { data: { values: values }, mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5, point: { size: 60, filled: true } },
             encoding: {
-              x: { field: 'date', type: 'temporal', title: null },
+              x: { field: 'date', type: 'temporal', title: 'year', axis: { format: '%Y', tickCount: { interval: 'year', step: 1 }, grid: true } },
               y: { field: 'in_force', type: 'quantitative', title: 'findings in force', axis: { tickMinStep: 1 } },
               color: { field: 'series', type: 'nominal', title: null },
               tooltip: [{ field: 'date', type: 'temporal' }, { field: 'in_force', title: 'in force' }, { field: 'due', title: 'newly due' }, { field: 'starts', title: 'rules starting' }],
+            } },
+          { data: { values: passed }, mark: { type: 'point', shape: 'triangle-up', size: 70, color: '#5b6770', filled: false, strokeWidth: 1.5 },
+            encoding: {
+              x: { field: 'date', type: 'temporal' }, y: { value: 212 },
+              tooltip: [{ field: 'date', type: 'temporal', title: 'deadline (before the assessment)' }, { field: 'title', title: 'rule' }, { field: 'severity' }, { field: 'who', title: 'members' }],
             } },
           { data: { values: asOf }, mark: { type: 'rule', strokeDash: [4, 3], color: '#5b6770' }, encoding: { x: { field: 'date', type: 'temporal' } } },
           { data: { values: asOf }, mark: { type: 'text', align: 'left', dx: 4, dy: -4, baseline: 'bottom', color: '#5b6770', fontSize: 11 }, encoding: { x: { field: 'date', type: 'temporal' }, y: { value: 0 }, text: { field: 'label' } } },
@@ -301,5 +323,13 @@
         { label: 'In force', value: (s) => s.in_force, num: true },
       ], starts),
     });
+    if (passed.length) {
+      section.appendChild(R.table([
+        { label: 'Deadline', value: (p) => p.date },
+        { label: 'Rule', value: (p) => `${p.rule}: ${p.title}` },
+        { label: 'Severity', value: (p) => p.severity },
+        { label: 'Members', value: (p) => p.who },
+      ], passed, `Deadlines before the assessment date (${asOfDate}), marked by open triangles: binding from the first point`));
+    }
   };
 })(window.Redoubt = window.Redoubt || {});

@@ -1,11 +1,12 @@
-// Resilience of one member: for each scenario, the share of critical-service
-// weight up over time (median line inside the 5–95% band of the trials, for
-// the whole network and per sector), then the table of every scenario:
-// lowest level, recovery times, resilience loss and the services hurt most.
+// Resilience of one member: for each scenario, the share of service weight up
+// over time (the mean of the trials, inside the 5–95% band of the whole
+// network, for all services and per sector), then the table of every
+// scenario: lowest level, recovery times, resilience loss and the services
+// hurt most — means as well, so that the charts and the table say one thing.
 'use strict';
 (function (R) {
   // The one place that reads redoubt/resilience@1; null when `entry` holds
-  // no such document. Curves are the share of critical-service weight up
+  // no such document. Curves are the share of service weight up
   // (`weight_level`); the estimates are those of the series "all".
   R.resilienceView = function (entry) {
     const doc = R.doc(entry, 'redoubt/resilience@1');
@@ -52,11 +53,11 @@
   function renderCurves(parent, scenario, network, multi) {
     const values = [];
     network.curves.forEach((c) => network.hours.forEach((h, i) => {
-      const mid = R.isNum(c.p50[i]) ? c.p50[i] : c.mean[i];
-      if (!R.isNum(mid)) return;
+      const mean = c.mean[i];
+      if (!R.isNum(mean)) return;
       values.push({
-        sector: c.sector, hours: h, p50: mid, mean: R.isNum(c.mean[i]) ? c.mean[i] : mid,
-        p05: R.isNum(c.p05[i]) ? c.p05[i] : mid, p95: R.isNum(c.p95[i]) ? c.p95[i] : mid,
+        sector: c.sector, hours: h, mean: mean, p50: R.isNum(c.p50[i]) ? c.p50[i] : null,
+        p05: R.isNum(c.p05[i]) ? c.p05[i] : mean, p95: R.isNum(c.p95[i]) ? c.p95[i] : mean,
       });
     }));
     if (!values.length) { R.missing(parent, `Curves of ${scenario.title}`); return; }
@@ -67,13 +68,14 @@
     const floor = Math.max(0, Math.min(0.9, Math.floor(low * 10) / 10));
     R.chart(parent, {
       title: `${scenario.title}${multi ? ' — ' + network.id : ''}`,
-      caption: `Share of critical-service weight up, per sector: median of ${scenario.completed || '?'} trials; the band is the 5th to the 95th percentile of the whole network${scenario.partial ? ' (partial run)' : ''}.`,
+      caption: `Share of service weight up, for all services and per sector: mean of ${scenario.completed || '?'} trials; the band is the 5th to the 95th percentile of the whole network. Time on a square-root scale, to show the first hours${scenario.partial ? ' (partial run)' : ''}.`,
       kind: 'line',
       spec: {
         width: 'container', height: 210,
         data: { values: values },
         encoding: {
-          x: { field: 'hours', type: 'quantitative', title: 'hours after the event', scale: { type: 'sqrt', domain: [0, last], nice: false } },
+          x: { field: 'hours', type: 'quantitative', title: 'hours after the event (square-root scale)', scale: { type: 'sqrt', domain: [0, last], nice: false },
+            axis: { values: [0, 6, 24, 72, 168, 336, 720, 1440, 2160].filter((h) => h <= last) } },
           color: colour,
         },
         layer: [
@@ -81,10 +83,10 @@
             encoding: { y: { field: 'p05', type: 'quantitative', title: 'weight up', axis: { format: '%' }, scale: { domain: [floor, 1] } }, y2: { field: 'p95' }, color: { value: '#000000' } } },
           { mark: { type: 'line', clip: true, point: { size: 12 } },
             encoding: {
-              y: { field: 'p50', type: 'quantitative' },
+              y: { field: 'mean', type: 'quantitative' },
               strokeWidth: { condition: { test: "datum.sector === 'all'", value: 2.6 }, value: 1.4 },
               strokeDash: { condition: { test: "datum.sector === 'all'", value: [1, 0] }, value: [5, 2] },
-              tooltip: [{ field: 'sector' }, { field: 'hours', title: 'hours' }, { field: 'p50', format: '.1%', title: 'median' }, { field: 'mean', format: '.1%' },
+              tooltip: [{ field: 'sector' }, { field: 'hours', title: 'hours' }, { field: 'mean', format: '.1%', title: 'mean' }, { field: 'p50', format: '.1%', title: 'median' },
                 { field: 'p05', format: '.1%', title: '5th percentile' }, { field: 'p95', format: '.1%', title: '95th percentile' }],
             } },
         ],
@@ -92,8 +94,8 @@
       table: R.table([
         { label: 'Hours', value: (h) => h.hours, num: true },
         { label: 'Sector', value: (h) => h.sector },
-        { label: 'Median', value: (h) => R.fmt.pct(h.p50, 1), num: true },
         { label: 'Mean', value: (h) => R.fmt.pct(h.mean, 1), num: true },
+        { label: 'Median', value: (h) => R.fmt.pct(h.p50, 1), num: true },
         { label: '5–95%', value: (h) => `${R.fmt.pct(h.p05, 1)}–${R.fmt.pct(h.p95, 1)}`, num: true },
       ], values),
     });
@@ -120,6 +122,6 @@
       { label: 'Back to 100%', render: (r) => withCi(r.network.recover[100], R.fmt.hours), num: true },
       { label: 'Resilience loss', render: (r) => withCi(r.network.loss, (x) => R.fmt.num(x, 2) + ' h'), num: true },
       { label: 'Hurt most', value: (r) => r.network.hurtMost.slice(0, 3).map((h) => `${h.service} (${h.sector}, down in ${R.fmt.pct(h.share)} of trials, ${R.fmt.hours(h.hours)} on average)`).join('; ') || '—' },
-    ], rows, 'Recovery (mean, 95% confidence interval below). Resilience loss: the level-hours lost under the curve of the whole network (24 h = a day fully down). Times with ≥ are lower bounds: some trials had not recovered by the horizon.'));
+    ], rows, 'Recovery, whole network: means of the trials, as in the charts above (95% confidence interval below). Resilience loss: the level-hours lost under the curve of the whole network (24 h = a day fully down). Times with ≥ are lower bounds: some trials had not recovered by the horizon.'));
   };
 })(window.Redoubt = window.Redoubt || {});

@@ -4,22 +4,31 @@
 (function (R) {
   const levelRank = (levels, level) => (level ? levels.indexOf(level) : -1);
 
-  // What the summary needs of one member, from whichever documents exist.
+  // What the summary needs of one member. Findings, espionage, sabotage and
+  // the kill-switch come from the figures part, per basis; without it (an
+  // older assessment), from the alliance view, which is on the basis with
+  // deadlines assumed met.
   R.memberFacts = function (assessment, member) {
     const alliance = R.allianceView(assessment);
-    const baselineId = (assessment.inputs && assessment.inputs.baseline) || (alliance && alliance.baseline) || null;
-    const counts = R.findingCounts(assessment, member.code);
+    const figures = R.figuresView(assessment);
     const allied = alliance ? alliance.members.find((m) => m.code === member.code) || null : null;
-    // A member whose own standard is the baseline (a host nation) has one
-    // findings document: it counts for both.
-    const standardId = allied && allied.standard;
-    const base = counts.find((c) => baselineId && c.standard === baselineId) || null;
-    const own = (standardId && counts.find((c) => c.standard === standardId)) || counts.find((c) => c.standard !== baselineId) || null;
-    const facts = { member: member, own: own, ownCounts: own ? own.counts : allied && allied.own, baselineCounts: base ? base.counts : allied && allied.baseline };
-    const totals = R.exposureTotals(assessment, member.code);
-    facts.espionage = totals && totals.weight > 0 ? totals.exposed_weight / totals.weight : allied ? allied.espionage : null;
-    facts.sabotage = totals && totals.weight > 0 ? totals.lost_weight / totals.weight : allied ? allied.sabotage : null;
-    facts.exposure = totals;
+    const facts = { member: member, bases: {} };
+    if (figures) {
+      figures.basisKeys.forEach((basis) => {
+        const on = figures.of(member.code, basis);
+        if (!on) return;
+        const value = (set, figure) => figures.value(member.code, basis, set, figure);
+        facts.bases[basis] = {
+          own: on.findings ? on.findings.standard : null,
+          baseline: on.findings ? on.findings.baseline : null,
+          espionage: value('critical', 'espionage'),
+          sabotage: value('critical', 'sabotage'),
+          killSwitch: value('all', 'kill_switch_loss'),
+        };
+      });
+    } else if (allied) {
+      facts.bases.deadlines_met = { own: allied.own, baseline: allied.baseline, espionage: allied.espionage, sabotage: allied.sabotage, killSwitch: allied.resilienceLoss };
+    }
     // The worst scenario: the most level-hours lost (the lowest level when
     // no loss is known), over the whole network.
     facts.worst = null;
@@ -34,7 +43,6 @@
         if (!facts.worst || a[0] > b[0] || (a[0] === b[0] && a[1] > b[1])) facts.worst = candidate;
       });
     });
-    facts.resilienceLoss = allied ? allied.resilienceLoss : null;
     // What the allies share with this member.
     facts.receives = null;
     if (alliance) {
@@ -58,24 +66,46 @@
   };
   const shareCell = (share, badAbove) => {
     if (!R.isNum(share)) return R.el('span', { class: 'muted' }, '—');
-    return R.el('span', { class: share > badAbove ? 'badge not-ok' : share > 0 ? 'badge sev-info' : 'badge ok' }, R.fmt.pct(share));
+    return R.el('span', { class: share > badAbove ? 'badge not-ok' : share > 0 ? 'badge sev-info' : 'badge ok' }, R.fmt.pct(share, 1));
   };
 
-  function headline(f) {
+  // The basis keys of model/figures.hpp, and what the report calls a figure
+  // when the assessment carries no definitions.
+  const kBases = ['as_inventoried', 'deadlines_met'];
+  const kFallback = {
+    label: (figure, set) => `${figure.replace(/_/g, ' ')}, ${set} services`,
+    phrase: (figure, set) => `${figure.replace(/_/g, ' ')} of ${set} services`,
+    basisName: (basis) => (basis === 'as_inventoried' ? 'as inventoried' : 'with deadlines assumed met'),
+  };
+  const namer = (assessment) => R.figuresView(assessment) || kFallback;
+
+  function findingsWords(counts) {
+    const worst = R.worstSeverity(counts);
+    return worst ? R.severities.filter((s) => counts[s]).map((s) => counts[s] + ' ' + s).join(', ') : 'none';
+  }
+
+  function headline(f, names) {
     const code = f.member.code;
     const parts = [];
-    const own = f.ownCounts;
-    if (own) {
-      const worst = R.worstSeverity(own);
-      parts.push(worst ? `breaks its own standard (${R.severities.filter((s) => own[s]).map((s) => own[s] + ' ' + s).join(', ')})` : 'meets its own standard');
-    }
-    if (f.baselineCounts) {
-      const worst = R.worstSeverity(f.baselineCounts);
-      parts.push(worst ? `${f.baselineCounts.critical || 0} critical against the alliance baseline` : 'meets the alliance baseline');
-    }
-    if (R.isNum(f.espionage)) parts.push(`${R.fmt.pct(f.espionage)} of critical-service weight crosses untrusted equipment`);
-    if (R.isNum(f.sabotage)) parts.push(`${R.fmt.pct(f.sabotage)} goes dark if that equipment is switched off`);
-    if (f.worst) parts.push(`worst scenario "${f.worst.scenario}"${R.isNum(f.worst.loss) ? ' costs ' + R.fmt.num(f.worst.loss, 1) + ' hours of full service and' : ''} drops it to ${R.fmt.pct(f.worst.min)}${R.isNum(f.worst.t95) ? ', back to 95% after ' + (f.worst.t95Censored ? 'at least ' : '') + R.fmt.hours(f.worst.t95) : ''}`);
+    // Each basis in its own clause; the second names only what differs.
+    const said = (b) => {
+      const out = {};
+      if (b.own) out.own = R.worstSeverity(b.own) ? `breaks its own standard (${findingsWords(b.own)})` : 'meets its own standard';
+      if (b.baseline) out.baseline = R.worstSeverity(b.baseline) ? `${b.baseline.critical || 0} critical against the alliance baseline` : 'meets the alliance baseline';
+      if (R.isNum(b.espionage)) out.espionage = `${names.phrase('espionage', 'critical')} ${R.fmt.pct(b.espionage, 1)}`;
+      if (R.isNum(b.sabotage)) out.sabotage = `${names.phrase('sabotage', 'critical')} ${R.fmt.pct(b.sabotage, 1)}`;
+      return out;
+    };
+    let previous = null;
+    kBases.forEach((basis) => {
+      if (!f.bases[basis]) return;
+      const now = said(f.bases[basis]);
+      const keys = Object.keys(now).filter((k) => !previous || previous[k] !== now[k]);
+      if (keys.length) parts.push(`${names.basisName(basis)}, ${keys.map((k) => now[k]).join(', ')}`);
+      else parts.push(`the same ${names.basisName(basis)}`);
+      previous = now;
+    });
+    if (f.worst) parts.push(`worst scenario "${f.worst.scenario}"${R.isNum(f.worst.loss) ? ' costs ' + R.fmt.num(f.worst.loss, 1) + ' hours of full service and' : ''} drops it to ${R.fmt.pct(f.worst.min)} at its lowest (mean of the trials)${R.isNum(f.worst.t95) ? ', back to 95% after ' + (f.worst.t95Censored ? 'at least ' : '') + R.fmt.hours(f.worst.t95) : ''}`);
     if (f.receives) parts.push(f.receives.full === f.receives.providers ? `receives ${f.receives.top} from every ally` : `receives only ${f.receives.lowest} from at least one ally (${f.receives.top} from ${f.receives.full} of ${f.receives.providers})`);
     return R.el('li', {}, R.el('strong', {}, code), ' — ', parts.length ? parts.join('; ') + '.' : 'no result documents.');
   }
@@ -95,43 +125,73 @@
       'compliance with minimum standards for high-risk suppliers, exposure of critical services, ' +
       `resilience under ${scenarios.length || 'no'} simulated scenario${scenarios.length === 1 ? '' : 's'}, and what the allies can still share.`));
 
-    const figures = R.el('div', { class: 'figures' });
-    const assessed = facts.filter((f) => f.ownCounts);
-    const compliant = assessed.filter((f) => !R.worstSeverity(f.ownCounts));
-    figures.appendChild(card(`${compliant.length} of ${assessed.length}`, 'members within their own standard', compliant.length === assessed.length ? 'good' : 'bad'));
-    const critical = facts.reduce((sum, f) => sum + ((f.ownCounts && f.ownCounts.critical) || 0), 0);
-    figures.appendChild(card(String(critical), 'critical findings against national standards', critical ? 'bad' : 'good'));
-    const exposed = facts.filter((f) => R.isNum(f.espionage)).sort((a, b) => b.espionage - a.espionage)[0];
-    if (exposed) figures.appendChild(card(R.fmt.pct(exposed.espionage), `of ${exposed.member.code}'s critical-service weight crosses untrusted equipment (highest)`, exposed.espionage > 0.5 ? 'bad' : exposed.espionage > 0 ? 'warn' : 'good'));
+    const names = namer(assessment);
+    const first = (f) => f.bases.as_inventoried || f.bases.deadlines_met || null;
+    const firstBasis = (f) => (f.bases.as_inventoried ? 'as_inventoried' : 'deadlines_met');
+    const cards = R.el('div', { class: 'figures' });
+    const assessed = facts.filter((f) => first(f) && first(f).own);
+    if (assessed.length) {
+      const basis = names.basisName(firstBasis(assessed[0]));
+      const compliant = assessed.filter((f) => !R.worstSeverity(first(f).own));
+      cards.appendChild(card(`${compliant.length} of ${assessed.length}`, `members within their own standard, ${basis}`, compliant.length === assessed.length ? 'good' : 'bad'));
+      const critical = assessed.reduce((sum, f) => sum + (first(f).own.critical || 0), 0);
+      cards.appendChild(card(String(critical), `critical findings against national standards, ${basis}`, critical ? 'bad' : 'good'));
+    }
+    const exposed = facts.filter((f) => first(f) && R.isNum(first(f).espionage)).sort((a, b) => first(b).espionage - first(a).espionage)[0];
+    if (exposed) {
+      const share = first(exposed).espionage;
+      cards.appendChild(card(R.fmt.pct(share, 1), `${names.label('espionage', 'critical')}: ${exposed.member.code}, ${names.basisName(firstBasis(exposed))} (the highest)`, share > 0.5 ? 'bad' : share > 0 ? 'warn' : 'good'));
+    }
     const alliance = R.allianceView(assessment);
     if (alliance && alliance.levels.length) {
       const top = alliance.levels[alliance.levels.length - 1];
       const pairs = alliance.sharing.cells.filter((c) => c.provider !== c.recipient);
       const held = pairs.filter((c) => c.level !== top);
-      figures.appendChild(card(`${held.length} of ${pairs.length}`, `ally pairs sharing below ${top}`, held.length ? 'warn' : 'good'));
+      cards.appendChild(card(`${held.length} of ${pairs.length}`, `ally pairs sharing below ${top}`, held.length ? 'warn' : 'good'));
     }
     const lossOf = (f) => (R.isNum(f.worst.loss) ? f.worst.loss : -1);
     const worst = facts.filter((f) => f.worst).sort((a, b) => lossOf(b) - lossOf(a) || a.worst.min - b.worst.min)[0];
-    if (worst && R.isNum(worst.worst.loss)) figures.appendChild(card(`${R.fmt.num(worst.worst.loss, 1)} h`, `of full service lost in the worst scenario (${worst.member.code}, ${worst.worst.scenario}; lowest level ${R.fmt.pct(worst.worst.min)})`, worst.worst.loss >= 24 ? 'bad' : 'warn'));
-    else if (worst) figures.appendChild(card(R.fmt.pct(worst.worst.min), `lowest mean service level (${worst.member.code}, ${worst.worst.scenario})`, worst.worst.min < 0.7 ? 'bad' : 'warn'));
-    section.appendChild(figures);
+    if (worst && R.isNum(worst.worst.loss)) cards.appendChild(card(`${R.fmt.num(worst.worst.loss, 1)} h`, `of full service lost in the worst scenario (${worst.member.code}, ${worst.worst.scenario}; lowest level ${R.fmt.pct(worst.worst.min)}, mean of the trials)`, worst.worst.loss >= 24 ? 'bad' : 'warn'));
+    else if (worst) cards.appendChild(card(R.fmt.pct(worst.worst.min), `lowest mean service level (${worst.member.code}, ${worst.worst.scenario})`, worst.worst.min < 0.7 ? 'bad' : 'warn'));
+    section.appendChild(cards);
 
+    // One row per member and basis: a number is always on the row of the
+    // basis it was measured on (the simulation runs on the inventories, the
+    // sharing matrix is the alliance view with deadlines assumed met).
+    const rows = [];
+    facts.forEach((f) => kBases.forEach((basis) => { if (f.bases[basis]) rows.push({ f: f, basis: basis, b: f.bases[basis] }); }));
     const columns = [
-      { label: 'Member', value: (f) => R.memberLabel(f.member) },
-      { label: 'Own standard', render: (f) => compliantBadge(f.ownCounts) },
-      { label: 'Alliance baseline', render: (f) => compliantBadge(f.baselineCounts) },
-      { label: 'Espionage exposure', render: (f) => shareCell(f.espionage, 0.25), num: true },
-      { label: 'Sabotage exposure', render: (f) => shareCell(f.sabotage, 0.05), num: true },
-      { label: 'Worst scenario', render: (f) => (f.worst ? R.el('span', {}, f.worst.scenario, R.el('br', {}), R.el('small', { class: 'muted' }, `${R.isNum(f.worst.loss) ? R.fmt.num(f.worst.loss, 1) + ' h lost, ' : ''}lowest ${R.fmt.pct(f.worst.min)}`)) : R.isNum(f.resilienceLoss) ? `resilience loss ${R.fmt.pct(f.resilienceLoss, 1)} (kill switch)` : null) },
-      { label: 'Shared with it (lowest)', render: (f) => (f.receives ? R.badge(f.receives.lowest, f.receives.lowest === f.receives.top ? 'ok' : 'not-ok') : null) },
+      { label: 'Member', value: (r) => R.memberLabel(r.f.member) },
+      { label: 'Basis', value: (r) => names.basisName(r.basis) },
+      { label: 'Own standard', render: (r) => compliantBadge(r.b.own) },
+      { label: 'Alliance baseline', render: (r) => compliantBadge(r.b.baseline) },
+      { label: names.label('espionage', 'critical'), render: (r) => shareCell(r.b.espionage, 0.25), num: true },
+      { label: names.label('sabotage', 'critical'), render: (r) => shareCell(r.b.sabotage, 0.05), num: true },
+      { label: names.label('kill_switch_loss', 'all'), render: (r) => shareCell(r.b.killSwitch, 0.05), num: true },
+      { label: 'Worst scenario', render: (r) => (r.basis !== 'as_inventoried' || !r.f.worst ? null : R.el('span', {}, r.f.worst.scenario, R.el('br', {}), R.el('small', { class: 'muted' }, `${R.isNum(r.f.worst.loss) ? R.fmt.num(r.f.worst.loss, 1) + ' h lost, ' : ''}lowest level ${R.fmt.pct(r.f.worst.min)} (mean of the trials)`))) },
+      { label: 'Shared with it (lowest)', render: (r) => (r.basis !== 'deadlines_met' || !r.f.receives ? null : R.badge(r.f.receives.lowest, r.f.receives.lowest === r.f.receives.top ? 'ok' : 'not-ok')) },
     ];
-    const scorecard = R.table(columns, facts, 'Scorecard');
+    const scorecard = R.table(columns, rows, 'Scorecard: each member as inventoried and with deadlines assumed met');
     scorecard.classList.add('scorecard');
     section.appendChild(scorecard);
-    section.appendChild(R.el('p', { class: 'note' }, 'Espionage: share of critical-service weight whose traffic crosses untrusted equipment. Sabotage: share lost if that equipment is switched off. Worst scenario: the one that loses the most hours of full service (the area above the curve of the whole network, averaged over the trials). Shared with it: the lowest level any ally still shares with the member.'));
+    section.appendChild(definitionList(assessment));
+    section.appendChild(R.el('p', { class: 'note' }, 'Worst scenario (simulated on the inventories): the one that loses the most hours of full service (the area above the curve of the whole network, mean over the trials). Shared with it (the alliance view, deadlines assumed met): the lowest level any ally still shares with the member.'));
     section.appendChild(R.el('h3', { id: 'summary-words' }, 'In a sentence each'));
-    section.appendChild(R.el('ul', { class: 'headlines' }, facts.map(headline)));
+    section.appendChild(R.el('ul', { class: 'headlines' }, facts.map((f) => headline(f, names))));
   };
+
+  // The engine's definitions, verbatim: each figure, service set and basis.
+  function definitionList(assessment) {
+    const figures = R.figuresView(assessment);
+    const dl = R.el('dl', { class: 'definitions' });
+    if (!figures) return dl;
+    [figures.figures, figures.scopes, figures.sets, figures.bases].forEach((table) => Object.values(table).forEach((d) => {
+      const scope = d.scope && figures.scopes[d.scope] ? ` (over ${figures.scopes[d.scope].name})` : '';
+      dl.appendChild(R.el('dt', {}, d.name));
+      dl.appendChild(R.el('dd', {}, d.definition, scope ? R.el('span', { class: 'scope' }, scope) : null));
+    }));
+    return dl;
+  }
 
   R.renderInputs = function (main, assessment) {
     const section = R.section(main, 'inputs', 'Inputs and reproducibility');

@@ -167,25 +167,45 @@
   R.memberLabel = (m) => (m.name && m.name !== m.code ? `${m.code} — ${m.name}` : m.code);
   R.slug = (text) => String(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-  // Totals over the networks of a member's exposure@1 documents.
-  R.exposureTotals = function (assessment, code) {
-    const totals = { services: 0, weight: 0, exposed: 0, exposed_weight: 0, lost: 0, lost_weight: 0, with_single_points: 0, networks: 0 };
-    R.forMember(assessment.exposure, code).forEach((entry) => {
-      const doc = R.doc(entry, 'redoubt/exposure@1');
-      if (!doc) return;
-      R.list(doc.networks).forEach((n) => {
-        const t = n.totals || {};
-        totals.networks++;
-        totals.services += t.services || 0;
-        totals.weight += t.weight || 0;
-        totals.exposed += t.exposed || 0;
-        totals.exposed_weight += t.exposed_weight || 0;
-        totals.lost += t.lost_without_untrusted || 0;
-        totals.lost_weight += t.lost_without_untrusted_weight || 0;
-        totals.with_single_points += t.with_single_points || 0;
-      });
-    });
-    return totals.networks ? totals : null;
+  // The one reader of the assessment's headline figures (its `figures` part,
+  // model/figures.hpp in the engine): every number of the summary and of the
+  // postures table comes from here, with the name and the sentence of
+  // definition the engine gives it. Null when the assessment has none.
+  R.figuresView = function (assessment) {
+    const doc = assessment && assessment.figures;
+    if (!doc || !doc.definitions || !Array.isArray(doc.members)) return null;
+    const byKey = (list) => {
+      const out = {};
+      R.list(list).forEach((d) => { if (d && d.key) out[d.key] = d; });
+      return out;
+    };
+    const figures = byKey(doc.definitions.figures);
+    const scopes = byKey(doc.definitions.scopes);
+    const sets = byKey(doc.definitions.service_sets);
+    const bases = byKey(doc.definitions.bases);
+    const name = (table, key) => (table[key] ? table[key].name : key);
+    return {
+      figures: figures,
+      scopes: scopes,
+      sets: sets,
+      bases: bases,
+      basisKeys: R.list(doc.definitions.bases).map((b) => b.key),
+      // "espionage share, critical services", as the engine's Label().
+      label: (figure, set) => `${name(figures, figure)}, ${name(sets, set)}`,
+      // "espionage share of critical services", for sentences.
+      phrase: (figure, set) => `${name(figures, figure)} of ${name(sets, set)}`,
+      basisName: (basis) => name(bases, basis),
+      // {findings: {standard, baseline}, all: {...}, critical: {...}} or null.
+      of: (code, basis) => {
+        const member = doc.members.find((m) => m && m.code === code);
+        return (member && member[basis]) || null;
+      },
+      value: (code, basis, set, figure) => {
+        const member = doc.members.find((m) => m && m.code === code);
+        const x = member && member[basis] && member[basis][set] ? member[basis][set][figure] : null;
+        return isNum(x) ? x : null;
+      },
+    };
   };
 
   // Findings by severity over a member's findings@1 documents, per standard.

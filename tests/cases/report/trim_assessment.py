@@ -107,6 +107,7 @@ def main(source, out_dir):
                 n["single_points"][key] = n["single_points"][key][:5]
     d["resilience"] = [dict(e, document=trim_resilience(e["document"])) for e in d["resilience"] if e["member"] in MEMBERS and e["scenario"] in SCENARIOS]
     d["alliance"] = trim_alliance(d["alliance"])
+    d["figures"]["members"] = [m for m in d["figures"]["members"] if m["code"] in MEMBERS]
     features = []
     for code in MEMBERS:
         mine = [f for f in d["sites"]["features"] if f["properties"]["member"] == code]
