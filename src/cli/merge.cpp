@@ -5,12 +5,11 @@
 // different runs, missing or doubled shards, and inputs that changed since.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "cli/common.hpp"
 #include "core/error.hpp"
+#include "core/source.hpp"
 #include "sim/resilience_part.hpp"
 
 namespace redoubt::cli {
@@ -27,12 +26,13 @@ int Run(const MergeOptions& options) {
   std::vector<PartFile> parts;
   Diagnostics diagnostics;
   for (const std::string& path : options.parts) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string text;
+    try {
+      text = std::string(SourceFile::Read(path).text());
+    } catch (const IoError&) {
       diagnostics.Error({.file = path}, "cannot read this part", "check the path");
       continue;
     }
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto document = nlohmann::ordered_json::parse(text, nullptr, false);
     if (document.is_discarded()) {
       diagnostics.Error({.file = path}, "this part is not valid JSON (truncated?)",

@@ -2,10 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iterator>
-
-#include "core/error.hpp"
+#include "core/source.hpp"
 
 namespace redoubt {
 
@@ -14,11 +11,7 @@ std::string ContentHash(std::string_view bytes) {
 }
 
 std::string FileContentHash(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("cannot read {}", path));
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw IoError(fmt::format("cannot read {}", path));
-  return ContentHash(bytes);
+  return ContentHash(SourceFile::Read(path).text());
 }
 
 }  // namespace redoubt
