@@ -36,24 +36,32 @@ namespace {
 // workers between trials; reset before each run.
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void OnInterrupt(int) {
+extern "C" void OnInterrupt(int signal) {
   g_interrupted.store(true);
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-// Installs the handler for the lifetime of a run.
+// Installs the handler for the lifetime of a run: SIGINT (Ctrl-C), and under
+// mpirun also SIGTERM, which is how Open MPI's launcher passes a Ctrl-C on to
+// the ranks.
 class InterruptScope {
  public:
-  InterruptScope() {
+  explicit InterruptScope(bool distributed) : distributed_(distributed) {
     g_interrupted.store(false);
     previous_ = std::signal(SIGINT, OnInterrupt);
+    if (distributed_) previous_term_ = std::signal(SIGTERM, OnInterrupt);
   }
-  ~InterruptScope() { std::signal(SIGINT, previous_); }
+  ~InterruptScope() {
+    std::signal(SIGINT, previous_);
+    if (distributed_) std::signal(SIGTERM, previous_term_);
+  }
   InterruptScope(const InterruptScope&) = delete;
   InterruptScope& operator=(const InterruptScope&) = delete;
 
  private:
+  bool distributed_ = false;
   void (*previous_)(int) = SIG_DFL;
+  void (*previous_term_)(int) = SIG_DFL;
 };
 
 struct SimulateOptions {
@@ -190,8 +198,8 @@ std::string RenderPercolation(const Network& network, const PercolationResult& r
 }
 
 int Run(const SimulateOptions& options) {
-  InterruptScope interrupt_scope;
   const Communicator& world = Communicator::World();
+  InterruptScope interrupt_scope(world.Distributed());
   // Every rank reads the inputs itself; only rank 0 speaks and writes.
   NullStream quiet;
   std::optional<StreamRedirect> silence;
@@ -364,7 +372,9 @@ CommandRunner SetupSimulate(CLI::App& command) {
       "Past one machine: `mpirun -np N redoubt simulate ...` (Open MPI) shares the trials of each "
       "network out over N ranks; each rank reads the inputs itself, rank 0 gathers the trials, "
       "writes the output and shows progress, and the output is the same bytes as one process. "
-      "As root, Open MPI needs `mpirun --allow-run-as-root`. Without mpirun, redoubt does not "
+      "As root, Open MPI needs `mpirun --allow-run-as-root`. Ctrl-C reaches the ranks as SIGTERM: "
+      "they stop as with Ctrl-C and rank 0 writes the partial result (mpirun then exits 1, "
+      "its own code, not 130). Without mpirun, redoubt does not "
       "start MPI at all. For batch schedulers without MPI, see --shard and `redoubt merge`.");
   return [options] { return Run(*options); };
 }
