@@ -7,7 +7,10 @@
 //       largest component (sim/percolation.hpp, RandomRemovalGiant)
 //   bench_sim scenario ELEMENTS SCENARIO TRIALS THREADS
 //       a scenario on the synthetic network of ELEMENTS elements
-//       (random_network.hpp), prepared and run as `redoubt simulate` does
+//       (random_network.hpp), prepared and run as `redoubt simulate` does;
+//       under mpirun the trials are shared over the ranks as `redoubt
+//       simulate` shares them (dist/distributed_trials.hpp), and rank 0
+//       prints, with the slowest rank's build and prepare times
 #include <fmt/format.h>
 #include <sys/resource.h>
 
@@ -17,6 +20,8 @@
 #include <iostream>
 #include <string>
 
+#include "dist/communicator.hpp"
+#include "dist/distributed_trials.hpp"
 #include "sim/metrics.hpp"
 #include "sim/percolation.hpp"
 #include "sim/scenario.hpp"
@@ -78,17 +83,19 @@ int Scenario(std::uint32_t elements, const std::string& path, std::uint32_t tria
   start = Clock::now();
   redoubt::RunControl control;
   control.threads = threads;
-  const redoubt::RunResults results = redoubt::RunTrials(*run, control);
+  const redoubt::Communicator& world = redoubt::Communicator::World();
+  const redoubt::RunResults results = redoubt::RunTrialsAcrossRanks(*run, control, world);
+  if (world.Rank() != 0) return 0;
   const redoubt::ResilienceSummary summary = redoubt::Summarize(*run, results);
   const double run_seconds = Seconds(start);
   std::cout
       << fmt::format(
              R"({{"mode": "scenario", "scenario": "{}", "elements": {}, "links": {}, "services": {}, )"
-             R"("trials": {}, "threads": {}, "build_seconds": {:.2f}, "prepare_seconds": {:.2f}, )"
+             R"("trials": {}, "ranks": {}, "threads": {}, "build_seconds": {:.2f}, "prepare_seconds": {:.2f}, )"
              R"("run_seconds": {:.2f}, "ms_per_trial": {:.1f}, "peak_rss_mb": {}, )"
              R"("mean_min_level": {:.4f}, "mean_loss_hours": {:.2f}}})",
              loaded.value().id, network.elements.size(), network.links.size(),
-             network.services.size(), results.completed, threads, build_seconds, prepare_seconds,
+             network.services.size(), results.completed, world.Size(), threads, build_seconds, prepare_seconds,
              run_seconds, 1000 * run_seconds / results.completed, PeakRssMb(),
              summary.series[0].min_level.mean, summary.series[0].loss_hours.mean)
       << '\n';
