@@ -73,6 +73,8 @@ int Run(const AssessCliOptions& options) {
   // The command that reproduces this run; RunAssessment adds the date judged on.
   inputs.command = fmt::format("redoubt assess {} --seed {}{}", inputs.alliance, inputs.seed,
                                inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "");
+  // Scenarios given by hand are part of the run (the default is every bundled one).
+  for (const std::string& path : options.scenarios) inputs.command += " --scenario " + path;
 
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();

@@ -64,6 +64,11 @@ TEST(CliAssess, BundledAlliesWriteReportAssessmentAndSites) {
   EXPECT_GT(assessment["sites"]["features"].size(), 100u);
   EXPECT_NE(assessment["command"].get<std::string>().find("--as-of 2024-06-01"),
             std::string::npos);
+  // The scenario given by hand is part of the command that reproduces the run.
+  EXPECT_NE(assessment["command"].get<std::string>().find(
+                " --scenario " + testing::SourcePath("data/scenarios/vendor-kill-switch.yaml")),
+            std::string::npos)
+      << assessment["command"];
 
   const std::string html = testing::ReadText(out + "/report.html");
   EXPECT_NE(html.find("redoubt/assessment@1"), std::string::npos);
