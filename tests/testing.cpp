@@ -16,8 +16,8 @@ std::string SourcePath(const std::string& relative) {
   return std::string(REDOUBT_SOURCE_DIR) + "/" + relative;
 }
 
-std::string SharedDataPath(const std::string& relative) {
-  return std::string(REDOUBT_SOURCE_DIR) + "/../shared/data/" + relative;
+std::string TestDataPath(const std::string& relative) {
+  return std::string(REDOUBT_SOURCE_DIR) + "/tests/data/" + relative;
 }
 
 std::string ReadText(const std::string& path) {

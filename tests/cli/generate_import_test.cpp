@@ -45,7 +45,7 @@ TEST(GenerateCli, BadOptionsExitTwoWithHints) {
 TEST(ImportCli, GraphMlToValidInventoryWithSummary) {
   const std::string out = testing::TempDir("import") + "/abilene.json";
   auto result = RunRedoubt({"import", "graphml",
-                            testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
+                            testing::TestDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
                             out});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("imported abilene (graphml):"), std::string::npos) << result.err;
@@ -61,7 +61,7 @@ TEST(ImportCli, UnassessedVendorsAreNamedAndAStandardMayDistrustThem) {
   const std::string dir = testing::TempDir("unassessed");
   const std::string inventory = dir + "/abilene.json";
   ASSERT_EQ(RunRedoubt({"import", "graphml",
-                        testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
+                        testing::TestDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
                         inventory, "--as-of", "2019-07-01"})
                 .exit_code,
             0);
