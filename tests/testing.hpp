@@ -44,5 +44,9 @@ struct ProcessResult {
 };
 // Runs the redoubt binary with `args` (shell-quoted here), capturing output.
 ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string& stdin_text = "");
+// Runs the redoubt binary with its stdout sent where the shell redirection
+// `stdout_redirect` says (">/dev/full", ">&-"); `out` stays empty.
+ProcessResult RunRedoubtStdoutTo(const std::vector<std::string>& args,
+                                 const std::string& stdout_redirect);
 
 }  // namespace redoubt::testing

@@ -62,12 +62,7 @@ std::string JsonText(const nlohmann::ordered_json& document, int indent) {
 }
 
 void WriteOutput(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    return;
-  }
-  WriteFileAtomically(path, content);
+  WriteFileAtomically(path.empty() ? "-" : path, content);
 }
 
 const std::vector<CommandSpec>& Commands() {
