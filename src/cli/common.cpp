@@ -61,6 +61,21 @@ std::string JsonText(const nlohmann::ordered_json& document, int indent) {
   return document.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+CLI::Validator SeedValidator() {
+  return CLI::Validator(
+      [](const std::string& text) -> std::string {
+        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        });
+        if (digits && (text.size() < 20 || (text.size() == 20 && text <= "18446744073709551615"))) {
+          return "";
+        }
+        return fmt::format("a seed is a whole number from 0 to 18446744073709551615, not '{}'",
+                           text);
+      },
+      "SEED");
+}
+
 void WriteOutput(const std::string& path, const std::string& content) {
   WriteFileAtomically(path.empty() ? "-" : path, content);
 }

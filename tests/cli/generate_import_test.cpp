@@ -42,6 +42,30 @@ TEST(GenerateCli, BadOptionsExitTwoWithHints) {
   EXPECT_NE(country.err.find("no country profile for 'FR'"), std::string::npos) << country.err;
 }
 
+TEST(SeedOption, NegativeOrTooLargeSeedIsRefusedNotWrapped) {
+  const std::string sample = testing::SourcePath("data/samples/sample-gb.yaml");
+  const std::vector<std::vector<std::string>> commands = {
+      {"generate", "--country", "GB"},
+      {"simulate", sample},
+      {"assess", testing::SourcePath("data/samples/allies/alliance.yaml")},
+      {"import", "csv", sample}};
+  for (const std::string seed : {"-1", "18446744073709551616", "1.5", "0x10"}) {
+    for (std::vector<std::string> args : commands) {
+      args.insert(args.begin() + 1, {"--seed", seed});
+      auto result = RunRedoubt(args);
+      EXPECT_EQ(result.exit_code, 2) << args[0] << " " << seed;
+      EXPECT_EQ(result.out, "");
+      EXPECT_NE(result.err.find("a seed is a whole number from 0 to 18446744073709551615, not '" +
+                                seed + "'"),
+                std::string::npos)
+          << args[0] << " " << seed << ": " << result.err;
+    }
+  }
+  auto largest = RunRedoubt({"generate", "--country", "GB", "--sites", "20", "--seed",
+                             "18446744073709551615"});
+  EXPECT_EQ(largest.exit_code, 0) << largest.err;
+}
+
 TEST(ImportCli, GraphMlToValidInventoryWithSummary) {
   const std::string out = testing::TempDir("import") + "/abilene.json";
   auto result = RunRedoubt({"import", "graphml",
