@@ -113,7 +113,8 @@ void FileHandler::OnItem(std::string_view key, Node item) {
 }
 
 void FileHandler::Finish() {
-  if (!stage_.saw_any) return;  // nothing parsed: the syntax error says it all
+  // Called only when the document parsed, so an empty map ('{}') is refused
+  // here: it is no inventory, and no syntax error has said so.
   CheckFormat(saw_format_ ? &format_ : nullptr, 0, kFormat, source_, loader_.diagnostics);
 }
 
