@@ -16,8 +16,8 @@ std::string SourcePath(const std::string& relative) {
   return std::string(REDOUBT_SOURCE_DIR) + "/" + relative;
 }
 
-std::string SharedDataPath(const std::string& relative) {
-  return std::string(REDOUBT_SOURCE_DIR) + "/../shared/data/" + relative;
+std::string TestDataPath(const std::string& relative) {
+  return std::string(REDOUBT_SOURCE_DIR) + "/tests/data/" + relative;
 }
 
 std::string ReadText(const std::string& path) {
@@ -100,6 +100,21 @@ std::string Quote(const std::string& arg) {
   return out + "'";
 }
 }  // namespace
+
+ProcessResult RunRedoubtStdoutTo(const std::vector<std::string>& args,
+                                 const std::string& stdout_redirect) {
+  const std::string dir = TempDir("run-stdout");
+  const std::string err_path = dir + "/err";
+  std::string command = Quote(REDOUBT_BINARY);
+  for (const std::string& arg : args) command += " " + Quote(arg);
+  command += " </dev/null " + stdout_redirect + " 2>" + Quote(err_path);
+  const int status = std::system(command.c_str());
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = ReadText(err_path);
+  std::filesystem::remove_all(dir);
+  return result;
+}
 
 ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string& stdin_text) {
   const std::string dir = TempDir("run");

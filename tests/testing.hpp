@@ -11,9 +11,10 @@
 
 namespace redoubt::testing {
 
-// The source tree (for tests/cases, data/) and ../shared/data beside it.
+// The source tree (for tests/cases, data/) and the real data the tests read,
+// bundled in tests/data/ with its licences (tests/data/README.md).
 std::string SourcePath(const std::string& relative);
-std::string SharedDataPath(const std::string& relative);
+std::string TestDataPath(const std::string& relative);
 std::string ReadText(const std::string& path);
 // Sorted names of the entries of a folder.
 std::vector<std::string> ListDirectory(const std::string& path);
@@ -43,5 +44,9 @@ struct ProcessResult {
 };
 // Runs the redoubt binary with `args` (shell-quoted here), capturing output.
 ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string& stdin_text = "");
+// Runs the redoubt binary with its stdout sent where the shell redirection
+// `stdout_redirect` says (">/dev/full", ">&-"); `out` stays empty.
+ProcessResult RunRedoubtStdoutTo(const std::vector<std::string>& args,
+                                 const std::string& stdout_redirect);
 
 }  // namespace redoubt::testing

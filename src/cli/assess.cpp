@@ -122,6 +122,7 @@ CommandRunner SetupAssess(CLI::App& command) {
                      "Date to judge on, YYYY-MM-DD (default: the latest as_of of the members' "
                      "inventories, else today: the same rule in every command)");
   command.add_option("--seed", options->seed, "Seed of the Monte Carlo trials")
+      ->check(SeedValidator())
       ->capture_default_str();
   command.add_option("--trials", options->trials,
                      "Trials per scenario (default: each scenario's own, at most 200)")

@@ -61,13 +61,23 @@ std::string JsonText(const nlohmann::ordered_json& document, int indent) {
   return document.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+CLI::Validator SeedValidator() {
+  return CLI::Validator(
+      [](const std::string& text) -> std::string {
+        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        });
+        if (digits && (text.size() < 20 || (text.size() == 20 && text <= "18446744073709551615"))) {
+          return "";
+        }
+        return fmt::format("a seed is a whole number from 0 to 18446744073709551615, not '{}'",
+                           text);
+      },
+      "SEED");
+}
+
 void WriteOutput(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    return;
-  }
-  WriteFileAtomically(path, content);
+  WriteFileAtomically(path.empty() ? "-" : path, content);
 }
 
 const std::vector<CommandSpec>& Commands() {

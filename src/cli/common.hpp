@@ -71,6 +71,10 @@ class NullStream : public std::ostream {
   Buffer buffer_;
 };
 
+// Checks a --seed value: a whole number from 0 to 2^64-1, written in decimal
+// digits only, so that "-1" is refused instead of wrapping to 2^64-1.
+[[nodiscard]] CLI::Validator SeedValidator();
+
 // Writes `content` to `path` atomically, or to stdout for "-" or empty.
 void WriteOutput(const std::string& path, const std::string& content);
 // A result document as text, with a final newline. Text that entered through

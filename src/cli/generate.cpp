@@ -81,6 +81,7 @@ CommandRunner SetupGenerate(CLI::App& command) {
   command.add_option("--sites", generator.sites, "Number of cell sites (about 2.1 elements each)")
       ->capture_default_str();
   command.add_option("--seed", generator.seed, "Random seed; same seed and options, same bytes")
+      ->check(SeedValidator())
       ->capture_default_str();
   command.add_option("--vendor-mix", options->mixes,
                      "Vendor shares per domain, e.g. 'ran=huawei:0.4,ericsson:0.6 core=nokia:1' "

@@ -73,6 +73,7 @@ CommandRunner SetupImport(CLI::App& command) {
   command.add_option("--country", options->import.country, "Network country (ISO alpha-2)");
   command.add_option("--as-of", options->as_of, "Inventory date (YYYY-MM-DD)");
   command.add_option("--seed", options->import.seed, "Seed for share-based assignment")
+      ->check(SeedValidator())
       ->capture_default_str();
   command.add_option("--site-radius", options->import.site_radius_m,
                      "opencellid: cells within this many metres share a site")

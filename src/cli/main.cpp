@@ -1,5 +1,10 @@
 // The redoubt command line: one subcommand per file in src/cli, registered in
 // common.cpp. main() only parses, dispatches and maps failures to exit codes.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -18,9 +23,36 @@ constexpr const char* kExitCodes =
     "  3  internal or environment error (a file could not be written, ...)\n"
     "  130 interrupted (Ctrl-C); partial results are marked partial";
 
+// A standard stream started closed (`redoubt info x >&-`) is held open on
+// /dev/null read-only, so that no file the program opens later takes its
+// number (and receives the results), and every write to it fails with EBADF,
+// which is then reported.
+void HoldClosedStandardStreams() {
+  for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int held = ::open("/dev/null", O_RDONLY);
+    if (held >= 0 && held != fd) {
+      ::dup2(held, fd);
+      ::close(held);
+    }
+  }
+}
+
+// Results written through std::cout but not yet out (or lost to a full or
+// closed stdout) fail the run: exit 3 with a message, never 0.
+int CheckStandardOutput(int code) {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout) return code;
+  std::cerr << "redoubt: error: standard output: write failed: "
+            << std::strerror(errno != 0 ? errno : EIO) << '\n';
+  return redoubt::kExitInternal;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  HoldClosedStandardStreams();
   CLI::App app{
       "redoubt — telecom supply-chain security: minimum standards, exposure of critical "
       "services, resilience, and what it means between allies"};
@@ -45,7 +77,7 @@ int main(int argc, char** argv) {
   }
   if (!data_dir.empty()) setenv("REDOUBT_DATA", data_dir.c_str(), 1);
   try {
-    return runner();
+    return CheckStandardOutput(runner());
   } catch (const redoubt::Error& error) {
     std::cerr << "redoubt: error: " << error.what() << '\n';
     return error.exit_code();

@@ -353,7 +353,8 @@ CommandRunner SetupSimulate(CLI::App& command) {
       .add_option("--trials", options->trials,
                   "Trials (default: the scenario's; percolation: orderings, 100)")
       ->check(CLI::Range(1U, 1000000000U));
-  command.add_option("--seed", options->seed, "Seed (default: the scenario's)");
+  command.add_option("--seed", options->seed, "Seed (default: the scenario's)")
+      ->check(SeedValidator());
   AddFormatOption(command, options->format);
   command.add_option("-o,--output", options->output, "Write the result here instead of stdout");
   command.add_flag("--percolation", options->percolation,

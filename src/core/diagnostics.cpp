@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace redoubt {
 
 std::string_view SeverityName(Severity severity) {
@@ -20,14 +22,17 @@ std::string_view SeverityName(Severity severity) {
 }
 
 std::string Diagnostic::Format() const {
-  std::string out = location.file.empty() ? std::string("<input>") : location.file;
+  // Values echoed from a file (and file names) may hold control characters;
+  // escaped, one diagnostic stays one line.
+  std::string out =
+      location.file.empty() ? std::string("<input>") : EscapeControlCharacters(location.file);
   if (location.line > 0) {
     out += fmt::format(":{}:{}", location.line, std::max<std::uint32_t>(location.column, 1));
   }
-  out += fmt::format(": {}: {}", SeverityName(severity), message);
+  out += fmt::format(": {}: {}", SeverityName(severity), EscapeControlCharacters(message));
   if (!hint.empty()) {
     out += " \u2014 ";
-    out += hint;
+    out += EscapeControlCharacters(hint);
   }
   return out;
 }

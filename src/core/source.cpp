@@ -1,6 +1,7 @@
 #include "core/source.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -131,10 +132,68 @@ void SourceFile::DropText() {
   std::string().swap(text_);
 }
 
+namespace {
+
+// Writes all of `content` to `fd`, retrying short writes and EINTR. Returns 0,
+// or the errno of the write that failed.
+int WriteAll(int fd, std::string_view content) {
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  return 0;
+}
+
+void WriteToStandardOutput(std::string_view content) {
+  // Whatever the program already put through std::cout goes first.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout) {
+    throw IoError(fmt::format("standard output: write failed: {}",
+                              std::strerror(errno != 0 ? errno : EIO)));
+  }
+  if (const int error = WriteAll(STDOUT_FILENO, content); error != 0) {
+    throw IoError(fmt::format("standard output: write failed: {}", std::strerror(error)));
+  }
+}
+
+// A device, FIFO or socket is written in place: renaming a file over it would
+// replace the node itself (run as root, `-o /dev/null` would turn /dev/null
+// into a regular file).
+void WriteInPlace(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    throw IoError(fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
+  }
+  if (const int error = WriteAll(fd, content); error != 0) {
+    ::close(fd);
+    throw IoError(fmt::format("{}: write failed: {}", path, std::strerror(error)));
+  }
+  if (::close(fd) != 0) {
+    throw IoError(fmt::format("{}: write failed: {}", path, std::strerror(errno)));
+  }
+}
+
+}  // namespace
+
 void WriteFileAtomically(const std::string& path, std::string_view content) {
   if (path == "-") {
-    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
-    std::cout.flush();
+    WriteToStandardOutput(content);
+    return;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) {
+      throw IoError(fmt::format("{}: is a directory, not a file", path));
+    }
+    WriteInPlace(path, content);
     return;
   }
   namespace fs = std::filesystem;
@@ -147,19 +206,10 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
   if (fd < 0) {
     throw IoError(fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
   }
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw IoError(fmt::format("{}: write failed: {}", path, reason));
-    }
-    data += written;
-    left -= static_cast<std::size_t>(written);
+  if (const int error = WriteAll(fd, content); error != 0) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw IoError(fmt::format("{}: write failed: {}", path, std::strerror(error)));
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     const std::string reason = std::strerror(errno);

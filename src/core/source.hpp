@@ -58,7 +58,12 @@ bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. A failed run never leaves a half-written
-// file. Throws IoError. `path` "-" writes to standard output.
+// file. Only a regular file (or a path that does not exist yet) is replaced:
+// a device, FIFO or socket (`/dev/null`, `/dev/full`, `/dev/stdout`) is
+// written in place, so the node itself is never replaced. `path` "-" writes to
+// standard output, after what std::cout holds. Every write and the final close
+// are checked. Throws IoError (a full disk or device, a closed stdout, a
+// directory in the way).
 void WriteFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace redoubt

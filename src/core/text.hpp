@@ -30,6 +30,12 @@ namespace redoubt {
 // maximal part that could have started a character, at least the first byte).
 [[nodiscard]] std::size_t InvalidUtf8Length(std::string_view text, std::size_t offset);
 
+// `text` with each ASCII control character (0x00-0x1F, 0x7F) written as an
+// escape: \n, \r, \t and \xHH, so that a value echoed from a file can
+// never start a line of its own (a forged "file:line:col: error" on stderr).
+// Other bytes, UTF-8 included, are kept. O(size).
+[[nodiscard]] std::string EscapeControlCharacters(std::string_view text);
+
 // A calendar date as days since 1970-01-01 (proleptic Gregorian).
 using Days = std::int32_t;
 inline constexpr Days kNoDate = INT32_MIN;

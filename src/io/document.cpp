@@ -242,8 +242,21 @@ class YamlReader {
 
   std::optional<YAML::Node> Load() {
     try {
-      YAML::Node root = YAML::Load(std::string(source_.text()));
-      return root;
+      // Every document is parsed so that a second one is refused rather than
+      // silently left unread (one file holds one network, standard, ...).
+      std::vector<YAML::Node> documents = YAML::LoadAll(std::string(source_.text()));
+      if (documents.empty()) return YAML::Node();
+      if (documents.size() > 1) {
+        const YAML::Mark mark = documents[1].Mark();
+        diagnostics_.Error(mark.line < 0 ? source_.LocationOf(source_.size()) : FromMark(mark),
+                           fmt::format("the file holds {} YAML documents (separated by '---'); "
+                                       "redoubt reads one document a file",
+                                       documents.size()),
+                           "split it into one file a document, or remove the '---' line before "
+                           "this place");
+        return std::nullopt;
+      }
+      return documents.front();
     } catch (const YAML::Exception& error) {
       std::string what = error.msg;
       diagnostics_.Error(FromMark(error.mark), fmt::format("invalid YAML: {}", what),

@@ -113,7 +113,8 @@ void FileHandler::OnItem(std::string_view key, Node item) {
 }
 
 void FileHandler::Finish() {
-  if (!stage_.saw_any) return;  // nothing parsed: the syntax error says it all
+  // Called only when the document parsed, so an empty map ('{}') is refused
+  // here: it is no inventory, and no syntax error has said so.
   CheckFormat(saw_format_ ? &format_ : nullptr, 0, kFormat, source_, loader_.diagnostics);
 }
 
@@ -185,7 +186,9 @@ void FileHandler::ReadSite(const Node& node) {
       if (auto substation = power_reader.String("substation")) {
         site.substation = pool.Intern(*substation);
       }
-      if (auto hours = power_reader.Number("backup_hours", Need::kOptional, {.min = 0})) {
+      // At most a year (8,760 h): longer is not a battery or a fuel store.
+      if (auto hours = power_reader.Number("backup_hours", Need::kOptional,
+                                           {.min = 0, .max = 8760})) {
         site.backup_hours = static_cast<float>(*hours);
       }
     }
@@ -309,14 +312,19 @@ void FileHandler::ReadLink(const Node& node) {
   if (auto medium = reader.Choice("medium", MediumNames())) {
     link.medium = static_cast<Medium>(*medium);
   }
-  const NumberBounds non_negative{.min = 0};
-  if (auto value = reader.Number("capacity_gbps", Need::kOptional, {.min = 0, .exclusive_min = true})) {
+  // Physical ranges, so that a value past them is refused rather than turned
+  // into infinity (a float holds up to 3.4e38): capacity up to 1 Pbit/s (the
+  // largest submarine systems carry a few hundred Tbit/s), one-way latency up
+  // to 10 s (geostationary satellite hops are about 0.3 s), length up to
+  // 50,000 km (the longest cable systems run about 39,000 km).
+  if (auto value = reader.Number("capacity_gbps", Need::kOptional,
+                                 {.min = 0, .max = 1e6, .exclusive_min = true})) {
     link.capacity_gbps = static_cast<float>(*value);
   }
-  if (auto value = reader.Number("latency_ms", Need::kOptional, non_negative)) {
+  if (auto value = reader.Number("latency_ms", Need::kOptional, {.min = 0, .max = 1e4})) {
     link.latency_ms = static_cast<float>(*value);
   }
-  if (auto value = reader.Number("length_km", Need::kOptional, non_negative)) {
+  if (auto value = reader.Number("length_km", Need::kOptional, {.min = 0, .max = 5e4})) {
     link.length_km = static_cast<float>(*value);
   }
   if (auto conduit = reader.String("conduit")) link.conduit = pool.Intern(*conduit);
@@ -373,7 +381,9 @@ void FileHandler::ReadService(const Node& node) {
       staged.needs.emplace_back((*needs)[index], offset);
     }
   }
-  if (auto weight = reader.Number("weight", Need::kOptional, {.min = 0})) {
+  // People or load served: at most 10^10, more than the world's population,
+  // so that totals over every service stay finite.
+  if (auto weight = reader.Number("weight", Need::kOptional, {.min = 0, .max = 1e10})) {
     service.weight = *weight;
   }
   if (auto site = reader.String("site")) {

@@ -32,6 +32,9 @@ std::string DescribeBounds(const NumberBounds& bounds) {
   const bool has_max = std::isfinite(bounds.max);
   std::string kind = bounds.integer ? "a whole number" : "a number";
   if (has_min && has_max) {
+    if (bounds.exclusive_min) {
+      return fmt::format("use {} above {} and at most {}", kind, bounds.min, bounds.max);
+    }
     return fmt::format("use {} from {} to {}", kind, bounds.min, bounds.max);
   }
   if (has_min) {

@@ -1,4 +1,5 @@
 // The CLI run as a process: stdout, stderr and exit codes.
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -146,6 +147,40 @@ TEST(Cli, OutputFileIsWrittenAtomically) {
   auto unwritable = RunRedoubt({"info", "-o", "/nonexistent-dir/x.txt", kSample});
   EXPECT_EQ(unwritable.exit_code, 3);
   EXPECT_NE(unwritable.err.find("redoubt: error: "), std::string::npos);
+}
+
+TEST(Cli, FullOrClosedStdoutExitsThreeWithAMessage) {
+  for (const char* format : {"text", "json"}) {
+    auto full = testing::RunRedoubtStdoutTo({"info", "--format", format, kSample}, ">/dev/full");
+    EXPECT_EQ(full.exit_code, 3) << format;
+    EXPECT_EQ(full.err, "redoubt: error: standard output: write failed: No space left on device\n");
+    auto closed = testing::RunRedoubtStdoutTo({"info", "--format", format, kSample}, ">&-");
+    EXPECT_EQ(closed.exit_code, 3) << format;
+    EXPECT_EQ(closed.err, "redoubt: error: standard output: write failed: Bad file descriptor\n");
+  }
+  auto dash = testing::RunRedoubtStdoutTo({"info", "-o", "-", kSample}, ">/dev/full");
+  EXPECT_EQ(dash.exit_code, 3);
+  EXPECT_NE(dash.err.find("No space left on device"), std::string::npos) << dash.err;
+}
+
+TEST(Cli, OutputToADeviceIsWrittenInPlaceNeverReplaced) {
+  // Through symbolic links, so that even a regression replaces only the link.
+  const std::string dir = testing::TempDir("cli-device");
+  const std::string null_link = dir + "/null";
+  const std::string full_link = dir + "/full";
+  std::filesystem::create_symlink("/dev/null", null_link);
+  std::filesystem::create_symlink("/dev/full", full_link);
+  auto to_null = RunRedoubt({"info", "--format", "json", "-o", null_link, kSample});
+  EXPECT_EQ(to_null.exit_code, 0) << to_null.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(null_link));
+  EXPECT_TRUE(std::filesystem::is_character_file(null_link));
+  auto to_full = RunRedoubt({"info", "--format", "json", "-o", full_link, kSample});
+  EXPECT_EQ(to_full.exit_code, 3);
+  EXPECT_EQ(to_full.err,
+            "redoubt: error: " + full_link + ": write failed: No space left on device\n");
+  EXPECT_TRUE(std::filesystem::is_symlink(full_link));
+  EXPECT_TRUE(std::filesystem::is_character_file(full_link));
+  EXPECT_EQ(testing::ListDirectory(dir), (std::vector<std::string>{"full", "null"}));
 }
 
 }  // namespace

@@ -42,10 +42,34 @@ TEST(GenerateCli, BadOptionsExitTwoWithHints) {
   EXPECT_NE(country.err.find("no country profile for 'FR'"), std::string::npos) << country.err;
 }
 
+TEST(SeedOption, NegativeOrTooLargeSeedIsRefusedNotWrapped) {
+  const std::string sample = testing::SourcePath("data/samples/sample-gb.yaml");
+  const std::vector<std::vector<std::string>> commands = {
+      {"generate", "--country", "GB"},
+      {"simulate", sample},
+      {"assess", testing::SourcePath("data/samples/allies/alliance.yaml")},
+      {"import", "csv", sample}};
+  for (const std::string seed : {"-1", "18446744073709551616", "1.5", "0x10"}) {
+    for (std::vector<std::string> args : commands) {
+      args.insert(args.begin() + 1, {"--seed", seed});
+      auto result = RunRedoubt(args);
+      EXPECT_EQ(result.exit_code, 2) << args[0] << " " << seed;
+      EXPECT_EQ(result.out, "");
+      EXPECT_NE(result.err.find("a seed is a whole number from 0 to 18446744073709551615, not '" +
+                                seed + "'"),
+                std::string::npos)
+          << args[0] << " " << seed << ": " << result.err;
+    }
+  }
+  auto largest = RunRedoubt({"generate", "--country", "GB", "--sites", "20", "--seed",
+                             "18446744073709551615"});
+  EXPECT_EQ(largest.exit_code, 0) << largest.err;
+}
+
 TEST(ImportCli, GraphMlToValidInventoryWithSummary) {
   const std::string out = testing::TempDir("import") + "/abilene.json";
   auto result = RunRedoubt({"import", "graphml",
-                            testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
+                            testing::TestDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
                             out});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("imported abilene (graphml):"), std::string::npos) << result.err;
@@ -61,7 +85,7 @@ TEST(ImportCli, UnassessedVendorsAreNamedAndAStandardMayDistrustThem) {
   const std::string dir = testing::TempDir("unassessed");
   const std::string inventory = dir + "/abilene.json";
   ASSERT_EQ(RunRedoubt({"import", "graphml",
-                        testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
+                        testing::TestDataPath("topology-zoo/graphml/Abilene.graphml"), "-o",
                         inventory, "--as-of", "2019-07-01"})
                 .exit_code,
             0);

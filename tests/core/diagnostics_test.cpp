@@ -19,6 +19,16 @@ TEST(Diagnostic, FileLevelProblemHasNoLineAndNoHintDash) {
   EXPECT_EQ(diagnostic.Format(), "x.json: warning: empty");
 }
 
+TEST(Diagnostic, ControlCharactersInEchoedValuesAreEscapedOntoOneLine) {
+  Diagnostic diagnostic{Severity::kError, {"a\nb.yaml", 3, 7},
+                        "unknown vendor 'x\nnet.yaml:1:1: error: forged'",
+                        "tab\there, bell\x07, del\x7F, carriage\r; caf\xC3\xA9 stays"};
+  EXPECT_EQ(diagnostic.Format(),
+            "a\\nb.yaml:3:7: error: unknown vendor 'x\\nnet.yaml:1:1: error: forged' \u2014 "
+            "tab\\there, bell\\x07, del\\x7F, carriage\\r; caf\xC3\xA9 stays");
+  EXPECT_EQ(diagnostic.Format().find('\n'), std::string::npos);
+}
+
 TEST(Diagnostics, CountsBySeverityAndSortsStably) {
   Diagnostics diagnostics;
   diagnostics.Warning({"b", 1, 1}, "w");

@@ -47,5 +47,20 @@ TEST(WriteFileAtomically, UnwritableFolderThrowsAndCreatesNothing) {
   EXPECT_THROW(WriteFileAtomically("/nonexistent-dir/out.json", "x"), IoError);
 }
 
+TEST(WriteFileAtomically, DirectoryInTheWayThrows) {
+  const std::string dir = testing::TempDir("atomic-dir");
+  EXPECT_THROW(WriteFileAtomically(dir, "x"), IoError);
+  EXPECT_TRUE(std::filesystem::is_directory(dir));
+}
+
+TEST(WriteFileAtomically, FullDeviceThrowsAndIsNotReplaced) {
+  const std::string dir = testing::TempDir("atomic-device");
+  const std::string link = dir + "/full";
+  std::filesystem::create_symlink("/dev/full", link);
+  EXPECT_THROW(WriteFileAtomically(link, "x"), IoError);
+  EXPECT_TRUE(std::filesystem::is_character_file(link));
+  EXPECT_EQ(testing::ListDirectory(dir), std::vector<std::string>{"full"});
+}
+
 }  // namespace
 }  // namespace redoubt

@@ -35,7 +35,7 @@ std::size_t SummaryValue(const Imported& imported, std::string_view what) {
 }
 
 TEST(GraphMl, ImportsAllTopologyZooFilesWithTheKnownTotals) {
-  const std::string folder = testing::SharedDataPath("topology-zoo/graphml");
+  const std::string folder = testing::TestDataPath("topology-zoo/graphml");
   const auto files = testing::ListDirectory(folder);
   ASSERT_EQ(files.size(), 276u);
   std::size_t nodes = 0, links = 0, self_loops = 0, warnings = 0, peers = 0, switches = 0;
@@ -65,7 +65,7 @@ TEST(GraphMl, ImportsAllTopologyZooFilesWithTheKnownTotals) {
 
 TEST(GraphMl, ReportsSelfLoopsAndGivesParallelEdgesIds) {
   const std::vector<std::string> paths = {
-      testing::SharedDataPath("topology-zoo/graphml/Interoute.graphml")};
+      testing::TestDataPath("topology-zoo/graphml/Interoute.graphml")};
   auto imported = ImportGraphMl(paths, {});
   ASSERT_TRUE(imported.ok());
   const auto& items = imported.diagnostics().Items();
@@ -85,7 +85,7 @@ TEST(GraphMl, ReportsSelfLoopsAndGivesParallelEdgesIds) {
 }
 
 TEST(OpenCellId, ImportsTheSampleIntoSitesAndCells) {
-  const std::string folder = testing::SharedDataPath("opencellid-sample");
+  const std::string folder = testing::TestDataPath("opencellid-sample");
   std::vector<std::string> paths;
   for (const std::string& file : testing::ListDirectory(folder)) {
     if (file.ends_with(".csv")) paths.push_back(folder + "/" + file);
@@ -154,7 +154,7 @@ rules:
     kind: switch
 )");
   const std::vector<std::string> paths = {
-      testing::SharedDataPath("topology-zoo/graphml/Geant2012.graphml")};
+      testing::TestDataPath("topology-zoo/graphml/Geant2012.graphml")};
   ImportOptions options;
   options.assign_path = mapping;
   auto imported = Import("graphml", paths, options);
@@ -192,7 +192,7 @@ rules:
   - kind: gizmo
 )");
   const std::vector<std::string> paths = {
-      testing::SharedDataPath("topology-zoo/graphml/Abilene.graphml")};
+      testing::TestDataPath("topology-zoo/graphml/Abilene.graphml")};
   ImportOptions options;
   options.assign_path = mapping;
   auto imported = Import("graphml", paths, options);
