@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -45,6 +46,14 @@ TEST(CliShard, ThreeUnevenPartsOfFiveNetworksMergeToTheSameBytes) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     merge.push_back(part);
   }
+  // A real part is what schemas/resilience-part-1.schema.json describes
+  // (python3-jsonschema, independent of the C++ writer).
+  const std::string check = fmt::format(
+      "/usr/bin/python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' "
+      "'{}' '{}'",
+      testing::SourcePath("schemas/resilience-part-1.schema.json"), merge.back());
+  EXPECT_EQ(std::system(check.c_str()), 0) << "the part does not match its schema";
   auto merged = RunRedoubt(merge);
   ASSERT_EQ(merged.exit_code, 0) << merged.err;
   EXPECT_EQ(merged.out, whole.out);
