@@ -284,9 +284,14 @@ std::vector<RepairJob> RecoveryModel::Schedule(const std::vector<RepairFailure>&
     }
   }
   jobs = std::move(stranded);
+  PoolScratch scratch;
+  scratch.open_job.assign(failures.size(), kNone);
+  scratch.version.assign(jobs.size(), 0);
+  scratch.dispatched.assign(jobs.size(), 1);  // stranded jobs are never scheduled
   for (std::size_t pool = 0; pool < pools_.size(); ++pool) {
     if (!members[pool].empty())
-      SchedulePool(failures, draws, group, members[pool], pools_[pool], horizon_hours, jobs);
+      SchedulePool(failures, draws, group, members[pool], pools_[pool], horizon_hours, jobs,
+                   scratch);
   }
   std::sort(jobs.begin(), jobs.end(), [](const RepairJob& a, const RepairJob& b) {
     if (a.link != b.link) return !a.link;
@@ -304,7 +309,8 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
                                  const std::vector<double>& draws,
                                  const std::vector<std::uint32_t>& group,
                                  std::vector<std::uint32_t>& members, std::uint32_t crews,
-                                 double horizon_hours, std::vector<RepairJob>& jobs) const {
+                                 double horizon_hours, std::vector<RepairJob>& jobs,
+                                 PoolScratch& scratch) const {
   // Failures in time order; ties in (link, target) order, as given. Hazards
   // mostly strike at one moment, so the order is checked before sorting.
   auto by_time = [&](std::uint32_t a, std::uint32_t b) {
@@ -313,11 +319,14 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
   if (!std::is_sorted(members.begin(), members.end(), by_time)) {
     std::stable_sort(members.begin(), members.end(), by_time);
   }
-  // The job each target has open (waiting or being worked on), by group.
-  std::vector<std::size_t> open_job(failures.size(), kNone);
-  // Per job (indices into `jobs`, which may hold other pools' jobs before these).
-  std::vector<std::uint32_t> version(jobs.size(), 0);  // bumped when its ready time moves
-  std::vector<std::uint8_t> dispatched(jobs.size(), 1);
+  // open_job: the job each target has open (waiting or worked on), by group;
+  // version (bumped when a job's ready time moves) and dispatched: per job.
+  // Shared by the pools of one Schedule call: their groups and jobs are disjoint.
+  std::vector<std::size_t>& open_job = scratch.open_job;
+  std::vector<std::uint32_t>& version = scratch.version;
+  std::vector<std::uint8_t>& dispatched = scratch.dispatched;
+  version.resize(jobs.size(), 0);
+  dispatched.resize(jobs.size(), 1);
   // Jobs not ready yet: (ready, job, version). A job opened by a failure is
   // ready at failure + a lead time that is the same for all replacements (and
   // 0 for the rest); as failures arrive in time order, these go to two queues
@@ -454,6 +463,7 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
       std::erase_if(waiting_list, [&](const auto& entry) { return stale(entry.first, entry.second); });
       std::size_t best = kNone;
       double best_km = kNever;
+      std::uint32_t best_position = 0;
       const Place& from = crew_place[crew];
       for (std::size_t at = 0; at < waiting_list.size(); ++at) {
         const RepairJob& job = jobs[waiting_list[at].first];
@@ -461,15 +471,11 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
         const double km =
             !from.known ? 0.0
                         : (!to.known ? kNever : HaversineKm(from.lat, from.lon, to.lat, to.lon));
-        const bool better =
-            best == kNone || km < best_km ||
-            (km == best_km &&
-             position_[Slot(job.link, job.target)] <
-                 position_[Slot(jobs[waiting_list[best].first].link,
-                                jobs[waiting_list[best].first].target)]);
-        if (better) {
+        const std::uint32_t position = position_[Slot(job.link, job.target)];
+        if (best == kNone || km < best_km || (km == best_km && position < best_position)) {
           best = at;
           best_km = km;
+          best_position = position;
         }
       }
       if (best != kNone) {

@@ -123,9 +123,15 @@ class RecoveryModel {
     return link ? element_count_ + target : target;
   }
   [[nodiscard]] double LeadHours(bool replace) const { return replace ? replace_hours_ : 0.0; }
+  struct PoolScratch {
+    std::vector<std::size_t> open_job;     // per failure group
+    std::vector<std::uint32_t> version;    // per job
+    std::vector<std::uint8_t> dispatched;  // per job
+  };
   void SchedulePool(const std::vector<RepairFailure>& failures, const std::vector<double>& draws,
-                    const std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& members, std::uint32_t crews, double horizon_hours,
-                    std::vector<RepairJob>& jobs) const;
+                    const std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& members,
+                    std::uint32_t crews, double horizon_hours, std::vector<RepairJob>& jobs,
+                    PoolScratch& scratch) const;
 
   std::uint32_t element_count_ = 0;
   std::vector<std::uint32_t> pools_;            // crews per pool
