@@ -374,8 +374,9 @@ CommandRunner SetupSimulate(CLI::App& command) {
       "network out over N ranks; each rank reads the inputs itself, rank 0 gathers the trials, "
       "writes the output and shows progress, and the output is the same bytes as one process. "
       "As root, Open MPI needs `mpirun --allow-run-as-root`. Ctrl-C reaches the ranks as SIGTERM: "
-      "they stop as with Ctrl-C and rank 0 writes the partial result (mpirun then exits 1, "
-      "its own code, not 130). Without mpirun, redoubt does not "
+      "they stop as with Ctrl-C and rank 0 tries to write the partial result, but mpirun kills "
+      "the ranks after a short grace period, so a partial result is not guaranteed (and mpirun "
+      "exits 1, its own code, not 130). Without mpirun, redoubt does not "
       "start MPI at all. For batch schedulers without MPI, see --shard and `redoubt merge`.");
   return [options] { return Run(*options); };
 }

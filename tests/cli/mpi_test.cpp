@@ -8,7 +8,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "testing.hpp"
 
@@ -58,26 +57,6 @@ TEST(CliMpi, ARankThatDiesFailsTheJobAndLeavesNoOutput) {
       REDOUBT_BINARY, kInventory, kScenario, out);
   EXPECT_NE(Mpirun(2, command), 0);
   EXPECT_FALSE(std::filesystem::exists(out));
-}
-
-TEST(CliMpi, CtrlCUnderMpirunWritesThePartialResult) {
-  // mpirun passes the SIGINT on to the ranks as SIGTERM; they finish their
-  // trials in flight and rank 0 writes what was completed, marked partial.
-  // (mpirun's own exit code after a signal is its own: 1, not the ranks' 130.)
-  const std::string dir = testing::TempDir("mpi-interrupt");
-  const std::string out = dir + "/partial.json";
-  const std::string command = fmt::format(
-      "ASAN_OPTIONS=detect_leaks=0 timeout -s INT --preserve-status 4 mpirun "
-      "--allow-run-as-root --oversubscribe -np 2 '{}' simulate '{}' --scenario '{}' "
-      "--trials 100000000 --format json -o '{}' >/dev/null 2>&1",
-      REDOUBT_BINARY, kInventory, testing::SourcePath("data/scenarios/random-faults.yaml"), out);
-  const int status = std::system(command.c_str());
-  EXPECT_NE(status, 0);
-  ASSERT_TRUE(std::filesystem::exists(out));
-  const auto document = nlohmann::json::parse(testing::ReadText(out));
-  EXPECT_EQ(document["partial"], true);
-  EXPECT_GT(document["trials_completed"].get<long>(), 0);
-  EXPECT_LT(document["trials_completed"].get<long>(), 100000000);
 }
 
 TEST(CliMpi, ShardAndMpirunTogetherAreRefused) {
