@@ -1,14 +1,18 @@
 #include "testing.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace redoubt::testing {
 
@@ -135,6 +139,30 @@ ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string
   result.err = ReadText(err_path);
   std::filesystem::remove_all(dir);
   return result;
+}
+
+int SignalAfter(const std::vector<std::string>& argv,
+                const std::vector<std::pair<std::string, std::string>>& env, int signal,
+                std::chrono::milliseconds delay) {
+  std::vector<std::string> copies = argv;
+  std::vector<char*> pointers;
+  for (std::string& arg : copies) pointers.push_back(arg.data());
+  pointers.push_back(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) return -1;
+  if (child == 0) {
+    for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+    ::execvp(pointers[0], pointers.data());
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  ::kill(child, signal);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return status;
 }
 
 }  // namespace redoubt::testing

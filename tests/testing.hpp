@@ -2,10 +2,12 @@
 // reading files, and running the CLI as a process.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 
@@ -48,5 +50,12 @@ ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string
 // `stdout_redirect` says (">/dev/full", ">&-"); `out` stays empty.
 ProcessResult RunRedoubtStdoutTo(const std::vector<std::string>& args,
                                  const std::string& stdout_redirect);
+
+// Starts `argv` (argv[0] looked up on PATH) with `env` added to the
+// environment and its output sent to /dev/null, sends it `signal` after
+// `delay`, and returns its wait status.
+int SignalAfter(const std::vector<std::string>& argv,
+                const std::vector<std::pair<std::string, std::string>>& env, int signal,
+                std::chrono::milliseconds delay);
 
 }  // namespace redoubt::testing

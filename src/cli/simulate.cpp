@@ -3,7 +3,7 @@
 // it back, per sector, with bands and confidence intervals; or, with
 // --percolation, the service level against the share of elements failed.
 //
-// Ctrl-C stops the run cleanly: trials in flight finish, the output holds the
+// Ctrl-C (or SIGUSR1) stops the run cleanly: trials in flight finish, the output holds the
 // completed trials marked "partial": true, and the exit code is 130.
 #include <fmt/format.h>
 #include <unistd.h>
@@ -41,18 +41,22 @@ extern "C" void OnInterrupt(int signal) {
   std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-// Installs the handler for the lifetime of a run: SIGINT (Ctrl-C), and under
-// mpirun also SIGTERM, which is how Open MPI's launcher passes a Ctrl-C on to
-// the ranks.
+// Installs the handlers for the lifetime of a run: SIGINT (Ctrl-C) and
+// SIGUSR1, which Open MPI's launcher forwards to every rank without killing
+// them and a batch scheduler can send before a time limit (Slurm's
+// --signal=USR1@60); under mpirun also SIGTERM, which is how the launcher
+// passes a Ctrl-C on to the ranks.
 class InterruptScope {
  public:
   explicit InterruptScope(bool distributed) : distributed_(distributed) {
     g_interrupted.store(false);
     previous_ = std::signal(SIGINT, OnInterrupt);
+    previous_usr1_ = std::signal(SIGUSR1, OnInterrupt);
     if (distributed_) previous_term_ = std::signal(SIGTERM, OnInterrupt);
   }
   ~InterruptScope() {
     std::signal(SIGINT, previous_);
+    std::signal(SIGUSR1, previous_usr1_);
     if (distributed_) std::signal(SIGTERM, previous_term_);
   }
   InterruptScope(const InterruptScope&) = delete;
@@ -61,6 +65,7 @@ class InterruptScope {
  private:
   bool distributed_ = false;
   void (*previous_)(int) = SIG_DFL;
+  void (*previous_usr1_)(int) = SIG_DFL;
   void (*previous_term_)(int) = SIG_DFL;
 };
 
@@ -373,10 +378,15 @@ CommandRunner SetupSimulate(CLI::App& command) {
       "Past one machine: `mpirun -np N redoubt simulate ...` (Open MPI) shares the trials of each "
       "network out over N ranks; each rank reads the inputs itself, rank 0 gathers the trials, "
       "writes the output and shows progress, and the output is the same bytes as one process. "
-      "As root, Open MPI needs `mpirun --allow-run-as-root`. Ctrl-C reaches the ranks as SIGTERM: "
-      "they stop as with Ctrl-C and rank 0 tries to write the partial result, but mpirun kills "
-      "the ranks after a short grace period, so a partial result is not guaranteed (and mpirun "
-      "exits 1, its own code, not 130). Without mpirun, redoubt does not "
+      "As root, Open MPI needs `mpirun --allow-run-as-root`. To stop a distributed run cleanly, "
+      "send SIGUSR1 to mpirun (`kill -USR1 PID`): it passes the signal to every rank, they stop "
+      "after their current trial, rank 0 writes the partial result and mpirun exits 130. Ctrl-C "
+      "also stops the ranks and rank 0 writes the partial result, but mpirun exits 1 (its own "
+      "code) and kills the ranks one second after passing it on (Open MPI's "
+      "odls_base_sigkill_timeout), so on large networks a partial result needs a longer grace: "
+      "`mpirun --mca odls_base_sigkill_timeout 60 ...`. "
+      "SIGUSR1 stops a local or --shard run the same way, for batch schedulers' warnings "
+      "(Slurm's --signal=USR1@60). Without mpirun, redoubt does not "
       "start MPI at all. For batch schedulers without MPI, see --shard and `redoubt merge`.");
   return [options] { return Run(*options); };
 }

@@ -3,18 +3,14 @@
 // percolation, bad input, and Ctrl-C stopping cleanly with partial results.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <thread>
-#include <vector>
 
 #include "testing.hpp"
 
@@ -124,47 +120,32 @@ TEST(CliSimulate, BadInput) {
   EXPECT_NE(none.err.find("no scenario"), std::string::npos);
 }
 
-// Starts redoubt with `args`, output to /dev/null, sends SIGINT after `delay`,
-// and returns the wait status.
-int InterruptAfter(const std::vector<std::string>& args, std::chrono::milliseconds delay) {
-  std::vector<char*> argv;
-  std::string binary = REDOUBT_BINARY;
-  argv.push_back(binary.data());
-  std::vector<std::string> copies = args;
-  for (std::string& arg : copies) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const pid_t child = ::fork();
-  if (child == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, STDOUT_FILENO);
-    ::dup2(null, STDERR_FILENO);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  ::kill(child, SIGINT);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return status;
-}
-
-TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) {
-  const std::string dir = testing::TempDir("interrupt");
+// Stops a run with `signal` and checks the partial document.
+void ExpectSignalStopsCleanly(int signal) {
+  const std::string dir = testing::TempDir(fmt::format("interrupt-{}", signal));
   const std::string out = dir + "/out.json";
   // A run that would take hours, interrupted once it is under way. On a loaded
   // machine the signal can arrive before the process has set its handler (it
-  // then dies of SIGINT, as any program would) or before the first trial is
+  // then dies of the signal, as any program would) or before the first trial is
   // done; only then is it sent again, later. Whatever the timing, a handled
   // interrupt must exit 130 with a partial document.
-  const std::vector<std::string> args = {"simulate", kSample, "--scenario",
-                                         ScenarioPath("random-faults"), "--trials", "100000000",
-                                         "--format", "json", "-o", out};
+  const std::vector<std::string> args = {REDOUBT_BINARY,
+                                         "simulate",
+                                         kSample,
+                                         "--scenario",
+                                         ScenarioPath("random-faults"),
+                                         "--trials",
+                                         "100000000",
+                                         "--format",
+                                         "json",
+                                         "-o",
+                                         out};
   bool checked = false;
   for (int delay_ms = 1000; delay_ms <= 32000 && !checked; delay_ms *= 2) {
     std::filesystem::remove(out);
-    const int status = InterruptAfter(args, std::chrono::milliseconds(delay_ms));
+    const int status = testing::SignalAfter(args, {}, signal, std::chrono::milliseconds(delay_ms));
     if (WIFSIGNALED(status)) {
-      ASSERT_EQ(WTERMSIG(status), SIGINT);
+      ASSERT_EQ(WTERMSIG(status), signal);
       ASSERT_FALSE(std::filesystem::exists(out));  // nothing half-written
       continue;
     }
@@ -181,6 +162,12 @@ TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) {
   }
   EXPECT_TRUE(checked) << "never interrupted a run with trials completed";
 }
+
+TEST(CliSimulate, InterruptStopsCleanlyWithPartialResults) { ExpectSignalStopsCleanly(SIGINT); }
+
+// SIGUSR1 is what mpirun forwards and what a batch scheduler sends before a
+// time limit.
+TEST(CliSimulate, Sigusr1StopsCleanlyWithPartialResults) { ExpectSignalStopsCleanly(SIGUSR1); }
 
 }  // namespace
 }  // namespace redoubt
@@ -228,8 +215,7 @@ TEST_P(VendorLossAgrees, SimulateAtTimeZeroEqualsExpose) {
           "horizon_hours: 1\ncheckpoints: 2\ntrials: 1\n",
           vendor);
     }
-    auto simulate = RunRedoubt({"simulate", inventory, "--scenario", path,
-                                "--format", "json"});
+    auto simulate = RunRedoubt({"simulate", inventory, "--scenario", path, "--format", "json"});
     ASSERT_EQ(simulate.exit_code, 0) << simulate.err;
     const Json document = Json::parse(simulate.out);
     const Json& all = document["networks"][0]["series"][0];
@@ -255,14 +241,12 @@ TEST_P(VendorLossAgrees, SimulateAtTimeZeroEqualsExpose) {
     // Levels are written with 6 decimals.
     EXPECT_NEAR(all["weight_level"]["mean"][0].get<double>(), 1.0 - lost / weight_up, 1e-6);
     EXPECT_NEAR(all["service_level"]["mean"][0].get<double>(),
-                1.0 - static_cast<double>(services_lost) / static_cast<double>(services_up),
-                1e-6);
+                1.0 - static_cast<double>(services_lost) / static_cast<double>(services_up), 1e-6);
   }
   EXPECT_GT(lost_by_any, 0) << "no vendor's loss takes anything down: the check would be vacuous";
 }
 
-INSTANTIATE_TEST_SUITE_P(Allies, VendorLossAgrees,
-                         ::testing::Values("us", "gb", "de", "ca", "lv"));
+INSTANTIATE_TEST_SUITE_P(Allies, VendorLossAgrees, ::testing::Values("us", "gb", "de", "ca", "lv"));
 
 }  // namespace
 }  // namespace redoubt
