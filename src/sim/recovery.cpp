@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <numeric>
 #include <queue>
 #include <tuple>
 
-#include "io/node_reader.hpp"
 #include "core/geo.hpp"
+#include "io/node_reader.hpp"
+#include "sim/nearest_places.hpp"
 
 namespace redoubt {
 
@@ -327,6 +329,10 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
   std::vector<std::uint8_t>& dispatched = scratch.dispatched;
   version.resize(jobs.size(), 0);
   dispatched.resize(jobs.size(), 1);
+  std::vector<std::uint32_t>& place_of_job = scratch.place;
+  std::vector<std::uint8_t>& indexed = scratch.indexed;
+  place_of_job.resize(jobs.size(), kNone);
+  indexed.resize(jobs.size(), 0);
   // Jobs not ready yet: (ready, job, version). A job opened by a failure is
   // ready at failure + a lead time that is the same for all replacements (and
   // 0 for the rest); as failures arrive in time order, these go to two queues
@@ -336,12 +342,42 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
   std::array<std::vector<Pending>, 2> in_order;  // [replace]
   std::array<std::size_t, 2> in_order_next = {0, 0};
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> moved;
-  // Ready jobs: a min-heap by (priority position, job, version); nearest-first scans a list.
+  // Ready jobs: a min-heap by (priority position, job, version), with stale
+  // entries skipped when they surface. Nearest-first also keeps them by
+  // place: a heap per distinct place, in a spatial index counting the live
+  // jobs at each, and a heap of jobs with no known place (or, as the
+  // reference, a list it scans).
   using Waiting = std::tuple<std::uint32_t, std::size_t, std::uint32_t>;
   std::vector<Waiting> waiting;
   std::vector<std::pair<std::size_t, std::uint32_t>> waiting_list;
+  const bool indexed_nearest = nearest_ && !nearest_scan_;
+  std::vector<NearestPlaces::LatLon> places;
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> place_of_slot;
+  if (indexed_nearest) {
+    absl::flat_hash_map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> by_coordinates;
+    for (std::uint32_t failure : members) {
+      const std::uint32_t slot = Slot(failures[failure].link, failures[failure].target);
+      const Place& at = place_[slot];
+      if (!at.known || place_of_slot.contains(slot)) continue;
+      const auto key = std::make_pair(std::bit_cast<std::uint64_t>(at.lat),
+                                      std::bit_cast<std::uint64_t>(at.lon));
+      const auto [found, added] =
+          by_coordinates.try_emplace(key, static_cast<std::uint32_t>(places.size()));
+      if (added) places.push_back({at.lat, at.lon});
+      place_of_slot.emplace(slot, found->second);
+    }
+  }
+  NearestPlaces index(places);
+  std::vector<std::vector<Waiting>> at_place(places.size());
+  std::vector<Waiting> unplaced;
+  std::vector<std::uint32_t> candidates;
   auto stale = [&](std::size_t job, std::uint32_t stamp) {
     return dispatched[job] != 0 || version[job] != stamp;
+  };
+  // Takes a job out of the index when it is dispatched or no longer ready.
+  auto unindex = [&](std::size_t job) {
+    if (indexed[job] != 0) index.Deactivate(place_of_job[job]);
+    indexed[job] = 0;
   };
   auto open = [&](std::uint32_t failure, double ready) {
     const RepairFailure& cause = failures[failure];
@@ -354,6 +390,10 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
                     .repair_hours = draws[failure]});
     version.push_back(0);
     dispatched.push_back(0);
+    indexed.push_back(0);
+    const std::uint32_t slot = Slot(cause.link, cause.target);
+    const auto placed = indexed_nearest ? place_of_slot.find(slot) : place_of_slot.end();
+    place_of_job.push_back(placed != place_of_slot.end() ? placed->second : kNone);
     open_job[group[failure]] = job;
     if (ready == cause.failed_hours + LeadHours(cause.replace)) {
       in_order[cause.replace ? 1 : 0].emplace_back(ready, job, 0);
@@ -375,6 +415,7 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
     if (ready > job.ready_hours) {
       job.ready_hours = ready;
       moved.emplace(ready, current, ++version[current]);
+      unindex(current);  // waiting again
     }
   };
   std::size_t next = 0;  // next failure in `members`
@@ -414,10 +455,20 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
       } else if (ready_at <= time) {
         const auto [ready, job, stamp] = take(queue);
         if (stale(job, stamp)) continue;
-        if (nearest_) {
+        const std::uint32_t position = position_[Slot(jobs[job].link, jobs[job].target)];
+        if (nearest_scan_ && nearest_) {
           waiting_list.emplace_back(job, stamp);
-        } else {
-          waiting.emplace_back(position_[Slot(jobs[job].link, jobs[job].target)], job, stamp);
+          continue;
+        }
+        waiting.emplace_back(position, job, stamp);
+        if (!indexed_nearest) continue;
+        const std::uint32_t place = place_of_job[job];
+        std::vector<Waiting>& heap = place != kNone ? at_place[place] : unplaced;
+        heap.emplace_back(position, job, stamp);
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
+        if (place != kNone) {
+          index.Activate(place);
+          indexed[job] = 1;
         }
       } else {
         break;
@@ -459,12 +510,23 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
     if (clock > horizon_hours) break;
     advance(clock);
     std::size_t chosen = kNone;
-    if (nearest_) {
-      std::erase_if(waiting_list, [&](const auto& entry) { return stale(entry.first, entry.second); });
+    // The live entry at the top of a heap of Waiting, stale ones dropped;
+    // kNone when none is left.
+    auto top_of = [&](std::vector<Waiting>& heap) -> const Waiting* {
+      while (!heap.empty() && stale(std::get<1>(heap.front()), std::get<2>(heap.front()))) {
+        std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+        heap.pop_back();
+      }
+      return heap.empty() ? nullptr : &heap.front();
+    };
+    const Place& from = crew_place[crew];
+    if (nearest_scan_ && nearest_) {
+      // The reference: the least (km, position) over every waiting job.
+      std::erase_if(waiting_list,
+                    [&](const auto& entry) { return stale(entry.first, entry.second); });
       std::size_t best = kNone;
       double best_km = kNever;
       std::uint32_t best_position = 0;
-      const Place& from = crew_place[crew];
       for (std::size_t at = 0; at < waiting_list.size(); ++at) {
         const RepairJob& job = jobs[waiting_list[at].first];
         const Place& to = place_[Slot(job.link, job.target)];
@@ -483,14 +545,32 @@ void RecoveryModel::SchedulePool(const std::vector<RepairFailure>& failures,
         waiting_list[best] = waiting_list.back();
         waiting_list.pop_back();
       }
-    } else {
-      while (!waiting.empty() && chosen == kNone) {
-        std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
-        const auto [position, job, stamp] = waiting.back();
-        waiting.pop_back();
-        if (!stale(job, stamp)) chosen = job;
+    } else if (indexed_nearest && from.known) {
+      // The same choice: every place at the least distance is a candidate,
+      // each offering its least position; places unknown come last.
+      index.Nearest(from.lat, from.lon, candidates);
+      double best_km = kNever;
+      std::uint32_t best_position = 0;
+      for (std::uint32_t place : candidates) {
+        const Waiting* top = top_of(at_place[place]);
+        if (top == nullptr) continue;  // cannot happen: the index counts live jobs only
+        const double km = HaversineKm(from.lat, from.lon, places[place].lat, places[place].lon);
+        if (chosen == kNone || km < best_km ||
+            (km == best_km && std::get<0>(*top) < best_position)) {
+          chosen = std::get<1>(*top);
+          best_km = km;
+          best_position = std::get<0>(*top);
+        }
       }
+      if (chosen == kNone) {
+        if (const Waiting* top = top_of(unplaced)) chosen = std::get<1>(*top);
+      }
+    } else {
+      // Least position first (and nearest-first for a crew that has not
+      // worked yet, from where every job is as near).
+      if (const Waiting* top = top_of(waiting)) chosen = std::get<1>(*top);
     }
+    if (chosen != kNone && indexed_nearest) unindex(chosen);
     if (chosen == kNone) {
       const double when = next_event();
       if (when == kNever) break;

@@ -113,6 +113,12 @@ class RecoveryModel {
   [[nodiscard]] std::vector<RepairJob> Schedule(const std::vector<RepairFailure>& failures,
                                                 double horizon_hours, Rng& rng) const;
 
+  // Nearest-first picks through a spatial index over the waiting jobs'
+  // places (O(log J) a dispatch). With `scan`, it compares every waiting job
+  // instead (O(J)): the reference the tests hold the index to, choice for
+  // choice.
+  void ScanForNearestFirst(bool scan) { nearest_scan_ = scan; }
+
  private:
   struct Place {
     double lat = 0;
@@ -127,6 +133,8 @@ class RecoveryModel {
     std::vector<std::size_t> open_job;     // per failure group
     std::vector<std::uint32_t> version;    // per job
     std::vector<std::uint8_t> dispatched;  // per job
+    std::vector<std::uint32_t> place;      // per job, nearest-first: its place in the index
+    std::vector<std::uint8_t> indexed;     // per job, nearest-first: counted in the index
   };
   void SchedulePool(const std::vector<RepairFailure>& failures, const std::vector<double>& draws,
                     const std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& members,
@@ -143,6 +151,7 @@ class RecoveryModel {
   double replace_hours_ = 0;
   double travel_kmh_ = 0;
   bool nearest_ = false;
+  bool nearest_scan_ = false;
 };
 
 }  // namespace redoubt
