@@ -97,6 +97,8 @@ const std::vector<CommandSpec>& Commands() {
        SetupMerge},
       {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",
        SetupAlliance},
+      {"keygen", "Make an Ed25519 key pair for signing what a member shares with its allies",
+       SetupKeygen},
       {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
        SetupGenerate},
       {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},

@@ -108,5 +108,6 @@ CommandRunner SetupExport(CLI::App& command);
 CommandRunner SetupAlliance(CLI::App& command);
 CommandRunner SetupSimulate(CLI::App& command);
 CommandRunner SetupMerge(CLI::App& command);
+CommandRunner SetupKeygen(CLI::App& command);
 
 }  // namespace redoubt::cli
