@@ -100,6 +100,11 @@ struct Shortfall {
   std::vector<std::string> details;  // one line each
   std::vector<ElementRef> elements;  // what would have to change
   std::vector<std::string> rules;    // policy rule ids behind it (baseline_max_severity)
+  // classified_on_trusted_paths about the recipient's services on other
+  // members' networks (host-nation exposure), reported apart from its own.
+  bool host = false;
+  std::string plain;      // one plain sentence: "GB's networks carry Huawei equipment (…)"
+  std::string rationale;  // the sharing rule's, when it gives one
 };
 
 struct Cell {
@@ -107,6 +112,10 @@ struct Cell {
   std::size_t recipient = 0;
   std::optional<std::size_t> level;    // highest level shared; nullopt: none
   std::vector<Shortfall> shortfalls;   // every failing condition, by level then rule
+  // One sentence, for a reader who knows no rule ids: what the recipient
+  // receives and what holds it down ("US shares confidential with GB, not
+  // secret: …"); empty on the diagonal.
+  std::string reason;
   [[nodiscard]] bool Self() const { return provider == recipient; }
   // The shortfalls at the first level withheld (what holds the cell down).
   [[nodiscard]] std::vector<const Shortfall*> Holding() const;

@@ -105,9 +105,17 @@ TEST_F(SmallAlliance, HostNetworkHoldsDownTheGuest) {
   const Assessment assessment = AssessOn(model, "2020-01-01");
   const Cell& cell = assessment.At(kGB, kDE);
   EXPECT_EQ(LevelName(model.spec, cell.level), "confidential");
+  // Only DE's service abroad fails: it is judged on the host network, apart
+  // from DE's own (whose secret service rides on trusted routes).
   const auto holding = cell.Holding();
   ASSERT_EQ(holding.size(), 1u);
-  EXPECT_EQ(holding[0]->summary, "1 of 2 secret+ services of DE cross untrusted equipment (1 cross-border)");
+  EXPECT_TRUE(holding[0]->host);
+  EXPECT_EQ(holding[0]->condition_text,
+            "classified_on_trusted_paths (secret and above) — host networks (espionage)");
+  EXPECT_EQ(holding[0]->summary, "1 of 1 secret+ service of DE cross untrusted equipment (1 cross-border)");
+  EXPECT_EQ(cell.reason,
+            "GB shares confidential with DE, not secret: DE's classified services in LV route through "
+            "high-risk suppliers' equipment on the host network (1 of 1).");
   ASSERT_EQ(holding[0]->details.size(), 1u);
   EXPECT_EQ(holding[0]->details[0],
             "DE's service lv-de-staff (defence, secret) on LV network lv-t crosses huawei router lv-rtr-1");
