@@ -17,9 +17,11 @@
 // analysis/exposure_cache.hpp.
 //
 // Cross-border dependence. A service whose `owner` is another member (forces
-// deployed abroad, an embassy) counts for its owner: in the owner's posture
-// and in its `classified_on_trusted_paths` condition, so the host's supplier
-// choices can hold down what its guests receive. Baseline findings about such
+// deployed abroad, an embassy) is host-nation exposure for its owner: tallied
+// apart from the owner's posture (Posture::abroad, cross_border) and judged by
+// `classified_on_trusted_paths` apart from the owner's own networks, as the
+// alliance's `host_networks` says (alliance.hpp), so the host's supplier
+// choices hold down what its guests receive only where the alliance says so. Baseline findings about such
 // a service stay the host's (its network breaks the rule; they count in its
 // compliance and its `baseline_max_severity`) and are listed for the owner as
 // `cross_border_findings`, for information.

@@ -93,6 +93,12 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
                                  {"espionage", Optional(all.EspionageShare())},
                                  {"sabotage", Optional(all.SabotageShare())}};
   posture["resilience_loss"] = Optional(member.posture.resilience_loss);
+  // Host-nation exposure: its critical services on other members' networks.
+  const GroupTotals& abroad = member.posture.abroad;
+  posture["abroad"] = Json{{"critical_services", abroad.services},
+                           {"weight", Round(abroad.weight)},
+                           {"espionage", Optional(abroad.EspionageShare())},
+                           {"sabotage", Optional(abroad.SabotageShare())}};
   Json cross = Json::array();
   for (const CrossBorderService& service : member.posture.cross_border) {
     const Network& network = model.networks[service.network];

@@ -216,10 +216,14 @@ TEST_F(SmallAlliance, PostureAndCompliance) {
   EXPECT_DOUBLE_EQ(gb.all.weight, 110.0);
   EXPECT_DOUBLE_EQ(*gb.all.EspionageShare(), 1.0);
   EXPECT_FALSE(gb.resilience_loss.has_value());
-  // DE: the hospital rides the Huawei gNB (100), the staff element the Latvian router (5).
+  // DE: the hospital rides the Huawei gNB (100 of its 110 at home); the staff
+  // element (5) rides the Latvian router: host-nation exposure, apart.
   const Posture& de = assessment.members[kDE].posture;
-  EXPECT_DOUBLE_EQ(de.critical.weight, 115.0);
-  EXPECT_DOUBLE_EQ(*de.Espionage(), 105.0 / 115.0);
+  EXPECT_DOUBLE_EQ(de.critical.weight, 110.0);
+  EXPECT_DOUBLE_EQ(*de.Espionage(), 100.0 / 110.0);
+  EXPECT_EQ(de.abroad.services, 1u);
+  EXPECT_DOUBLE_EQ(de.abroad.weight, 5.0);
+  EXPECT_DOUBLE_EQ(*de.abroad.EspionageShare(), 1.0);
   // GB's national deadline is in 2025: no finding in 2020; the baseline
   // reading has its classified-trusted finding (high).
   EXPECT_EQ(assessment.members[kGB].baseline[static_cast<std::size_t>(policy::RuleSeverity::kHigh)], 1u);

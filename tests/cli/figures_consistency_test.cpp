@@ -118,7 +118,8 @@ TEST(FiguresConsistency, ExposeEqualsThePostureOverTheSameServices) {
         const bool own = host[network["network"]["id"].get<std::string>()] == code;
         for (const Json& service : network["services"]) {
           const std::string owner = service["owner"];
-          if (!(owner == code || (own && owner.empty()))) continue;
+          // The member's services on its own networks; those abroad are apart.
+          if (!own || !(owner == code || owner.empty())) continue;
           all.Add(service);
           if (service["sector"] != "public") critical.Add(service);
         }
