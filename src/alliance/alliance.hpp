@@ -20,19 +20,37 @@
 //
 // Conditions (the keys of `require:`; several keys in one map must all hold):
 //   baseline_max_severity: S      no finding above S under the baseline's rules on
-//                                 the recipient's own networks (each rule on the date
-//                                 the recipient's own standard sets for it)
+//     | {severity: S,             the recipient's own networks (each rule on the date
+//        except: [rule ids]}      the recipient's own standard sets for it); findings of
+//                                 the rules in `except` do not count (a rule about
+//                                 secret traffic need not withhold confidential)
 //   no_untrusted_in: [domains]    no untrusted element in these domains of the
 //                                 recipient's networks
 //   no_vendor: [vendors]          no element of these vendors in the recipient's networks
 //   classified_on_trusted_paths:  every service the recipient owns (on any member's
 //     true | {classification: L,  network) classified at or above L (default: the
 //             sectors: [...]}     rule's level) has primary routes free of untrusted equipment
+//   max_divergence: X             the recipient's posture falls short of the provider's
+//                                 own by at most X: F(P → R) ≤ X (divergence.hpp), X in
+//                                 [0, 1]
 //   untrusted_by: [who]           whose definition of untrusted the conditions above use:
 //                                 `baseline` (default), `provider`, `recipient` or member
 //                                 codes; an element is untrusted when any of them says so
 // Levels are cumulative: a recipient receives a level when every condition of
-// that level and of every lower level holds.
+// that level and of every lower level holds. A rule may carry `rationale` and
+// `source` (text, shown with the shortfalls it causes).
+//
+// Host networks. A service the recipient owns on another member's network
+// (forces deployed abroad) is judged by classified_on_trusted_paths as the
+// alliance's `host_networks` says for the level being decided:
+//   host_networks:
+//     - {level: secret, counts: none, rationale: ...}
+//     - {level: top-secret, counts: sabotage, rationale: ...}
+// `espionage`: its primary routes must be free of untrusted equipment (the
+// rule for the recipient's own networks); `sabotage`: it must stay up when the
+// untrusted equipment is switched off; `none`: it is not judged. A level takes
+// the entry of the highest level at or below it; without one, `espionage`.
+// Host-network shortfalls are reported apart from the recipient's own.
 //
 // Paths (baseline, standards, networks) are relative to the alliance file.
 #pragma once
@@ -53,6 +71,17 @@ enum class ConditionKind : std::uint8_t {
   kNoUntrustedIn,
   kNoVendor,
   kClassifiedOnTrustedPaths,
+  kMaxDivergence,
+};
+
+// What a recipient's classified service on a host member's network counts for.
+enum class HostExposure : std::uint8_t { kEspionage, kSabotage, kNone };
+
+struct HostRule {
+  std::size_t level = 0;  // index into AllianceSpec::levels
+  HostExposure counts = HostExposure::kEspionage;
+  std::string rationale;
+  Location location;
 };
 
 // Whose definition of untrusted a condition uses.
@@ -65,6 +94,8 @@ struct TrustSource {
 struct Condition {
   ConditionKind kind = ConditionKind::kNoUntrustedIn;
   policy::RuleSeverity max_severity = policy::RuleSeverity::kHigh;  // baseline_max_severity
+  std::vector<std::string> except_rules;                           // baseline_max_severity
+  double max_divergence = 1.0;                                     // max_divergence
   std::vector<Domain> domains;                                     // no_untrusted_in
   std::vector<std::string> vendors;                                // no_vendor
   // classified_on_trusted_paths: the lowest classification that must ride on
@@ -79,6 +110,8 @@ struct SharingRule {
   std::size_t level = 0;                // index into AllianceSpec::levels
   std::optional<std::size_t> provider;  // a provider's own rule; nullopt: alliance-wide
   std::vector<Condition> conditions;    // all must hold
+  std::string rationale;
+  std::string source;
   Location location;
 };
 
@@ -98,13 +131,17 @@ struct AllianceSpec {
   std::vector<std::string> levels;
   std::vector<MemberSpec> members;
   std::vector<SharingRule> sharing;  // alliance-wide first, then per provider, in file order
+  std::vector<HostRule> host_networks;  // by level, ascending
   // Each member meets its own standard's future `forbid` deadlines (see model.hpp).
   bool assume_deadlines_met = true;
 
   [[nodiscard]] std::optional<std::size_t> FindMember(std::string_view code) const;
   [[nodiscard]] std::optional<std::size_t> FindLevel(std::string_view level) const;
+  // What host-network exposure counts for when deciding `level`.
+  [[nodiscard]] HostExposure HostCounts(std::size_t level) const;
 };
 
 [[nodiscard]] std::string_view Name(ConditionKind kind);
+[[nodiscard]] std::string_view Name(HostExposure counts);
 
 }  // namespace redoubt::alliance

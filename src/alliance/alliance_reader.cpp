@@ -35,20 +35,41 @@ std::string_view Name(ConditionKind kind) {
     case ConditionKind::kNoUntrustedIn: return "no_untrusted_in";
     case ConditionKind::kNoVendor: return "no_vendor";
     case ConditionKind::kClassifiedOnTrustedPaths: return "classified_on_trusted_paths";
+    case ConditionKind::kMaxDivergence: return "max_divergence";
   }
   return "?";
 }
 
+std::string_view Name(HostExposure counts) {
+  switch (counts) {
+    case HostExposure::kEspionage: return "espionage";
+    case HostExposure::kSabotage: return "sabotage";
+    case HostExposure::kNone: return "none";
+  }
+  return "?";
+}
+
+HostExposure AllianceSpec::HostCounts(std::size_t level) const {
+  HostExposure counts = HostExposure::kEspionage;
+  for (const HostRule& rule : host_networks) {
+    if (rule.level <= level) counts = rule.counts;
+  }
+  return counts;
+}
+
 namespace {
 
-constexpr std::array<std::string_view, 10> kTopKeys = {
-    "format", "id", "title", "description", "baseline", "levels",
-    "members", "sharing", "providers", "assume_deadlines_met"};
+constexpr std::array<std::string_view, 11> kTopKeys = {
+    "format",  "id",      "title",     "description",          "baseline",     "levels",
+    "members", "sharing", "providers", "assume_deadlines_met", "host_networks"};
 constexpr std::array<std::string_view, 4> kMemberKeys = {"code", "name", "standard", "networks"};
-constexpr std::array<std::string_view, 2> kRuleKeys = {"level", "require"};
-constexpr std::array<std::string_view, 5> kRequireKeys = {
+constexpr std::array<std::string_view, 4> kRuleKeys = {"level", "require", "rationale", "source"};
+constexpr std::array<std::string_view, 6> kRequireKeys = {
     "baseline_max_severity", "no_untrusted_in", "no_vendor", "classified_on_trusted_paths",
-    "untrusted_by"};
+    "max_divergence",        "untrusted_by"};
+constexpr std::array<std::string_view, 2> kSeverityKeys = {"severity", "except"};
+constexpr std::array<std::string_view, 3> kHostKeys = {"level", "counts", "rationale"};
+constexpr std::array<std::string_view, 3> kHostCounts = {"espionage", "sabotage", "none"};
 constexpr std::array<std::string_view, 2> kClassifiedKeys = {"classification", "sectors"};
 
 class Reader {
@@ -82,6 +103,7 @@ class Reader {
       ReadRules(*sharing, std::nullopt, "sharing");
     }
     if (const Node* providers = top.Get("providers")) ReadProviders(*providers);
+    if (const Node* host = top.Get("host_networks")) ReadHostNetworks(*host);
     if (diagnostics_.HasErrors()) return std::nullopt;
     return std::move(spec_);
   }
@@ -166,6 +188,46 @@ class Reader {
     }
   }
 
+  void ReadHostNetworks(const Node& node) {
+    if (!node.IsSequence()) {
+      diagnostics_.Error(Where(node), "'host_networks' must be a list of {level, counts} entries",
+                         "e.g. host_networks: [{level: secret, counts: sabotage}]");
+      return;
+    }
+    for (const Node& item : node.items) {
+      MapReader reader(item, source_, diagnostics_, "host_networks entry", kHostKeys);
+      if (!reader.ok()) continue;
+      HostRule rule;
+      rule.location = Where(item);
+      rule.rationale = reader.String("rationale").value_or("");
+      const auto counts = reader.Choice("counts", kHostCounts, Need::kRequired);
+      if (counts) rule.counts = static_cast<HostExposure>(*counts);
+      const auto level = reader.String("level", Need::kRequired);
+      if (!level) continue;
+      const auto index = spec_.FindLevel(*level);
+      if (!index) {
+        if (!spec_.levels.empty()) {
+          std::vector<std::string_view> names(spec_.levels.begin(), spec_.levels.end());
+          reader.Error(*reader.Get("level"),
+                       fmt::format("'{}' is not one of the alliance's levels", *level),
+                       SuggestionHint(*level, names));
+        }
+        continue;
+      }
+      rule.level = *index;
+      for (const HostRule& other : spec_.host_networks) {
+        if (other.level == rule.level) {
+          reader.Error(*reader.Get("level"),
+                       fmt::format("host_networks gives level '{}' twice", *level),
+                       "give each level once");
+        }
+      }
+      spec_.host_networks.push_back(std::move(rule));
+    }
+    std::stable_sort(spec_.host_networks.begin(), spec_.host_networks.end(),
+                     [](const HostRule& a, const HostRule& b) { return a.level < b.level; });
+  }
+
   void ReadProviders(const Node& node) {
     if (!node.IsMap()) {
       diagnostics_.Error(Where(node), "'providers' must map member codes to lists of sharing rules",
@@ -198,6 +260,8 @@ class Reader {
       SharingRule rule;
       rule.provider = provider;
       rule.location = Where(item);
+      rule.rationale = reader.String("rationale").value_or("");
+      rule.source = reader.String("source").value_or("");
       bool level_ok = false;
       if (auto level = reader.String("level", Need::kRequired)) {
         if (auto index = spec_.FindLevel(*level)) {
@@ -338,7 +402,17 @@ class Reader {
       condition.untrusted_by = untrusted_by;
       if (field.key == "baseline_max_severity") {
         condition.kind = ConditionKind::kBaselineMaxSeverity;
-        auto index = reader.Choice(field.key, policy::RuleSeverityNames());
+        std::optional<std::size_t> index;
+        if (field.value.IsMap()) {
+          MapReader severity(field.value, source_, diagnostics_, "'baseline_max_severity'",
+                             kSeverityKeys);
+          if (!severity.ok()) continue;
+          index = severity.Choice("severity", policy::RuleSeverityNames(), Need::kRequired);
+          if (auto except = severity.StringList("except")) condition.except_rules = std::move(*except);
+          std::sort(condition.except_rules.begin(), condition.except_rules.end());
+        } else {
+          index = reader.Choice(field.key, policy::RuleSeverityNames());
+        }
         if (!index) continue;
         condition.max_severity = static_cast<policy::RuleSeverity>(*index);
         if (condition.max_severity == policy::RuleSeverity::kCritical) {
@@ -360,6 +434,11 @@ class Reader {
         }
         condition.vendors = std::move(*vendors);
         std::sort(condition.vendors.begin(), condition.vendors.end());
+      } else if (field.key == "max_divergence") {
+        condition.kind = ConditionKind::kMaxDivergence;
+        auto value = reader.Number(field.key, Need::kOptional, {.min = 0, .max = 1});
+        if (!value) continue;
+        condition.max_divergence = *value;
       } else if (field.key == "classified_on_trusted_paths") {
         condition.kind = ConditionKind::kClassifiedOnTrustedPaths;
         ReadClassified(field.value, level, condition);

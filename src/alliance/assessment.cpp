@@ -153,10 +153,10 @@ Assessment AssessPrepared(const AllianceModel& model, std::vector<DeadlineAction
     }
     postures.push_back(member.posture);
   }
-  assessment.cells = ComputeCells(model, assessment.members, masks, cache);
   std::vector<std::string> vendors;
   auto profiles = Profiles(model, options.as_of, vendors);
   assessment.divergence = ComputeDivergence(postures, profiles, std::move(vendors));
+  assessment.cells = ComputeCells(model, assessment.members, assessment.divergence, masks, cache);
   return assessment;
 }
 

@@ -17,9 +17,11 @@
 // analysis/exposure_cache.hpp.
 //
 // Cross-border dependence. A service whose `owner` is another member (forces
-// deployed abroad, an embassy) counts for its owner: in the owner's posture
-// and in its `classified_on_trusted_paths` condition, so the host's supplier
-// choices can hold down what its guests receive. Baseline findings about such
+// deployed abroad, an embassy) is host-nation exposure for its owner: tallied
+// apart from the owner's posture (Posture::abroad, cross_border) and judged by
+// `classified_on_trusted_paths` apart from the owner's own networks, as the
+// alliance's `host_networks` says (alliance.hpp), so the host's supplier
+// choices hold down what its guests receive only where the alliance says so. Baseline findings about such
 // a service stay the host's (its network breaks the rule; they count in its
 // compliance and its `baseline_max_severity`) and are listed for the owner as
 // `cross_border_findings`, for information.
@@ -100,6 +102,11 @@ struct Shortfall {
   std::vector<std::string> details;  // one line each
   std::vector<ElementRef> elements;  // what would have to change
   std::vector<std::string> rules;    // policy rule ids behind it (baseline_max_severity)
+  // classified_on_trusted_paths about the recipient's services on other
+  // members' networks (host-nation exposure), reported apart from its own.
+  bool host = false;
+  std::string plain;      // one plain sentence: "GB's networks carry Huawei equipment (…)"
+  std::string rationale;  // the sharing rule's, when it gives one
 };
 
 struct Cell {
@@ -107,6 +114,10 @@ struct Cell {
   std::size_t recipient = 0;
   std::optional<std::size_t> level;    // highest level shared; nullopt: none
   std::vector<Shortfall> shortfalls;   // every failing condition, by level then rule
+  // One sentence, for a reader who knows no rule ids: what the recipient
+  // receives and what holds it down ("US shares confidential with GB, not
+  // secret: …"); empty on the diagonal.
+  std::string reason;
   [[nodiscard]] bool Self() const { return provider == recipient; }
   // The shortfalls at the first level withheld (what holds the cell down).
   [[nodiscard]] std::vector<const Shortfall*> Holding() const;

@@ -93,6 +93,12 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
                                  {"espionage", Optional(all.EspionageShare())},
                                  {"sabotage", Optional(all.SabotageShare())}};
   posture["resilience_loss"] = Optional(member.posture.resilience_loss);
+  // Host-nation exposure: its critical services on other members' networks.
+  const GroupTotals& abroad = member.posture.abroad;
+  posture["abroad"] = Json{{"critical_services", abroad.services},
+                           {"weight", Round(abroad.weight)},
+                           {"espionage", Optional(abroad.EspionageShare())},
+                           {"sabotage", Optional(abroad.SabotageShare())}};
   Json cross = Json::array();
   for (const CrossBorderService& service : member.posture.cross_border) {
     const Network& network = model.networks[service.network];
@@ -136,6 +142,9 @@ Json CellJson(const AllianceModel& model, const Cell& cell) {
                               {"condition", shortfall.condition_text},
                               {"source", shortfall.source},
                               {"summary", shortfall.summary},
+                              {"plain", shortfall.plain},
+                              {"host_networks", shortfall.host},
+                              {"rationale", shortfall.rationale},
                               {"rules", shortfall.rules},
                               {"elements", shortfall.elements.size()},
                               {"details", shortfall.details}});
@@ -146,6 +155,7 @@ Json CellJson(const AllianceModel& model, const Cell& cell) {
               {"level", Level(model.spec, cell.level)},
               {"withheld", holding.empty() ? Json(nullptr)
                                            : Json(model.spec.levels[holding.front()->level])},
+              {"reason", cell.reason},
               {"shortfalls", std::move(shortfalls)}};
 }
 
@@ -174,6 +184,7 @@ Json AssessmentJson(const AllianceModel& model, const Assessment& assessment) {
               {"divergence", Json{{"members", codes},
                                   {"total", Matrix(assessment.divergence.total)},
                                   {"posture", Matrix(assessment.divergence.posture)},
+                                  {"shortfall_from_provider", Matrix(assessment.divergence.shortfall)},
                                   {"trust", Matrix(assessment.divergence.trust)},
                                   {"rules", Matrix(assessment.divergence.rules)},
                                   {"vendors", assessment.divergence.vendors}}},
@@ -226,11 +237,17 @@ void AddTimeline(Json& document, const AllianceModel& model, const std::vector<T
       }
       matrix.push_back(std::move(row));
     }
+    Json moves = MovesJson(model, step.moves);
+    for (std::size_t index = 0; index < moves.size() && index < step.reasons.size(); ++index) {
+      moves[index]["reason"] = step.reasons[index];
+      moves[index]["cell_reason"] =
+          step.assessment.At(step.moves[index].provider, step.moves[index].recipient).reason;
+    }
     out.push_back(Json{{"date", FormatIsoDate(step.date)},
                        {"rules_starting", step.rules_starting},
                        {"rules_ending", step.rules_ending},
                        {"deadlines_met", std::move(deadlines)},
-                       {"moves", MovesJson(model, step.moves)},
+                       {"moves", std::move(moves)},
                        {"matrix", std::move(matrix)}});
   }
   document["timeline"] = std::move(out);

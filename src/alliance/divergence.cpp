@@ -1,5 +1,6 @@
 #include "alliance/divergence.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace redoubt::alliance {
@@ -17,6 +18,19 @@ double PostureDistance(const Posture& a, const Posture& b) {
   return weights == 0 ? 0.0 : sum / weights;
 }
 
+double PostureShortfall(const Posture& provider, const Posture& recipient) {
+  const auto own = PostureVector(provider);
+  const auto other = PostureVector(recipient);
+  double sum = 0;
+  double weights = 0;
+  for (std::size_t index = 0; index < own.size(); ++index) {
+    if (!own[index].value || !other[index].value) continue;
+    sum += own[index].weight * std::max(0.0, *other[index].value - *own[index].value);
+    weights += own[index].weight;
+  }
+  return weights == 0 ? 0.0 : sum / weights;
+}
+
 Divergence ComputeDivergence(const std::vector<Posture>& postures,
                              const std::vector<StandardProfile>& profiles,
                              std::vector<std::string> vendors) {
@@ -28,6 +42,12 @@ Divergence ComputeDivergence(const std::vector<Posture>& postures,
   out.posture = square();
   out.trust = square();
   out.rules = square();
+  out.shortfall = square();
+  for (std::size_t a = 0; a < count; ++a) {
+    for (std::size_t b = 0; b < count; ++b) {
+      if (a != b) out.shortfall[a][b] = PostureShortfall(postures[a], postures[b]);
+    }
+  }
   for (std::size_t a = 0; a < count; ++a) {
     for (std::size_t b = a + 1; b < count; ++b) {
       const double posture = PostureDistance(postures[a], postures[b]);
@@ -61,7 +81,10 @@ std::string_view DivergenceFormula() {
          "resilience loss (1 each; a component either member lacks is left out). S (standards "
          "disagreement) = 0.5*T + 0.5*R: T = share of the alliance's vendors on which the two "
          "standards' definitions of untrusted disagree; R = Jaccard distance between the ids of "
-         "the rules binding on the date. All in [0, 1].";
+         "the rules binding on the date. All in [0, 1]. Shortfall from a provider's posture "
+         "(max_divergence): F(P->R) = weighted mean of max(0, r-p) over the same posture "
+         "components and weights: how far the recipient's dependence on untrusted equipment "
+         "exceeds the provider's own; F(P->R) + F(R->P) = P.";
 }
 
 }  // namespace redoubt::alliance

@@ -16,7 +16,17 @@
 //       baseline rule keeps the baseline's id, so it counts as agreement when
 //       both bind it).
 //
-// D is symmetric, zero on the diagonal, and deterministic. O(members² ×
+// D is symmetric, zero on the diagonal, and deterministic.
+//
+// Shortfall from a provider's posture (the `max_divergence` sharing condition):
+//
+//   F(P → R) = Σ wᵢ · max(0, rᵢ − pᵢ) / Σ wᵢ
+//
+//   over the posture components both have, with the weights of P above: how
+//   far the recipient's dependence on untrusted equipment exceeds the
+//   provider's own, component by component. It is directed (a recipient
+//   cleaner than the provider falls short by 0), in [0, 1], and F(P → R) +
+//   F(R → P) = P(P, R). O(members² ×
 // (components + vendors + rules)).
 #pragma once
 
@@ -41,9 +51,12 @@ struct Divergence {
   std::vector<std::vector<double>> posture;
   std::vector<std::vector<double>> trust;
   std::vector<std::vector<double>> rules;
+  std::vector<std::vector<double>> shortfall;  // [provider][recipient]: F(P → R)
 };
 
 [[nodiscard]] double PostureDistance(const Posture& a, const Posture& b);
+// F(provider → recipient), above.
+[[nodiscard]] double PostureShortfall(const Posture& provider, const Posture& recipient);
 
 [[nodiscard]] Divergence ComputeDivergence(const std::vector<Posture>& postures,
                                            const std::vector<StandardProfile>& profiles,

@@ -15,6 +15,25 @@ namespace redoubt::alliance {
 
 namespace {
 
+// `baseline_max_severity: {except: [...]}` names rules of the baseline: a
+// misspelt id would silently except nothing.
+void CheckExceptedRules(const AllianceSpec& spec, const policy::Standard& baseline,
+                        Diagnostics& diagnostics) {
+  std::vector<std::string_view> ids;
+  for (const policy::StandardRule& rule : baseline.rules) ids.push_back(rule.id);
+  for (const SharingRule& rule : spec.sharing) {
+    for (const Condition& condition : rule.conditions) {
+      for (const std::string& id : condition.except_rules) {
+        if (baseline.FindRule(id) != nullptr) continue;
+        diagnostics.Error(condition.location,
+                          fmt::format("'except' names '{}', which is not a rule of the baseline {}",
+                                      id, baseline.id),
+                          SuggestionHint(id, ids));
+      }
+    }
+  }
+}
+
 void CheckVendorsNamed(const AllianceSpec& spec, const std::vector<Network>& networks,
                        Diagnostics& diagnostics) {
   std::set<std::string, std::less<>> known;
@@ -91,6 +110,8 @@ Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const Inventor
     }
   }
   CheckVendorsNamed(spec, model.networks, diagnostics);
+  CheckExceptedRules(spec, *model.baseline, diagnostics);
+  if (diagnostics.HasErrors()) return Result<AllianceModel>(std::move(diagnostics));
   return Result<AllianceModel>(std::move(model), std::move(diagnostics));
 }
 

@@ -62,17 +62,21 @@ Posture ComputePosture(const AllianceModel& model, std::size_t member,
       const Service& service = network.services[exposure.service];
       const bool owned = service.owner == code || (own && service.owner.empty());
       if (!owned) continue;
-      posture.all.Add(service, exposure);
-      if (!IsCritical(service.sector)) continue;
-      posture.critical.Add(service, exposure);
-      const bool lost = exposure.up && !exposure.survives_untrusted_loss;
       if (!own) {
+        // Host-nation exposure: reported apart, not part of the member's posture.
+        if (!IsCritical(service.sector)) continue;
+        posture.abroad.Add(service, exposure);
+        const bool lost = exposure.up && !exposure.survives_untrusted_loss;
         posture.cross_border.push_back({network_index, exposure.service, exposure.Exposed(), lost});
+        continue;
       }
+      posture.all.Add(service, exposure);
+      if (IsCritical(service.sector)) posture.critical.Add(service, exposure);
     }
   }
   posture.all.key = Define(ServiceSet::kAll).key;
   posture.critical.key = Define(ServiceSet::kCritical).key;
+  posture.abroad.key = Define(ServiceSet::kCritical).key;
   return posture;
 }
 

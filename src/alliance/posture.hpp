@@ -9,8 +9,10 @@
 //   espionage and sabotage shares of the member's critical services
 //   (Figure::kEspionage, Figure::kSabotage over ServiceSet::kCritical, as
 //   model/figures.hpp defines them), summed by GroupTotals over the services
-//   it owns on any member's network; the same over all its services is kept
-//   beside them, for the report, but is not part of the vector;
+//   it owns on its own networks; the same over all its services is kept
+//   beside them, for the report, but is not part of the vector. Its critical
+//   services on other members' networks (forces abroad) are host-nation
+//   exposure: tallied apart (`abroad`, `cross_border`), not in the vector;
 //   resilience loss under the vendor kill-switch scenario.
 //
 // Resilience comes from the simulation module, which is not part of this
@@ -63,8 +65,9 @@ struct CrossBorderService {
 
 struct Posture {
   std::array<DomainShare, kPostureDomains.size()> domains{};
-  GroupTotals all;       // every service the member owns
+  GroupTotals all;       // every service the member owns on its own networks
   GroupTotals critical;  // those of them that are critical (IsCritical)
+  GroupTotals abroad;    // its critical services on other members' networks
   std::optional<double> resilience_loss;  // Figure::kKillSwitchLoss, all services
 
   [[nodiscard]] const GroupTotals& Totals(ServiceSet set) const {

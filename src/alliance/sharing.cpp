@@ -1,9 +1,11 @@
 #include "alliance/sharing.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "policy/matcher.hpp"
 
@@ -54,11 +56,32 @@ std::string Sample(const std::vector<std::string>& ids, std::size_t shown = 3) {
   return out;
 }
 
+// The words a reader without the vocabulary understands.
+std::string_view PlainDomain(Domain domain) {
+  switch (domain) {
+    case Domain::kRan: return "radio network";
+    case Domain::kTransport: return "transport network";
+    case Domain::kCore: return "core network";
+    case Domain::kManagement: return "network management";
+    case Domain::kEdge: return "edge computing";
+    default: return Name(domain);
+  }
+}
+
+std::string AndList(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    if (index > 0) out += index + 1 == items.size() ? " and " : ", ";
+    out += items[index];
+  }
+  return out;
+}
+
 class CellJudge {
  public:
   CellJudge(const AllianceModel& model, const std::vector<MemberAssessment>& members,
-            TrustMasks& masks, ExposureCache& cache)
-      : model_(model), members_(members), masks_(masks), cache_(cache) {
+            const Divergence& divergence, TrustMasks& masks, ExposureCache& cache)
+      : model_(model), members_(members), divergence_(divergence), masks_(masks), cache_(cache) {
     for (std::size_t network = 0; network < model.networks.size(); ++network) {
       network_index_.emplace(model.networks[network].info.id, network);
     }
@@ -81,8 +104,31 @@ class CellJudge {
         shortfall.source = rule.provider
                                ? fmt::format("provider {}", model_.spec.members[provider].code)
                                : std::string("alliance");
+        shortfall.rationale = rule.rationale;
         const Condition& condition = rule.conditions[condition_index];
         shortfall.condition_text = Describe(condition, rule, provider);
+        if (condition.kind == ConditionKind::kClassifiedOnTrustedPaths) {
+          // The recipient's own networks, then the networks its services ride on abroad.
+          Shortfall abroad = shortfall;
+          if (!ClassifiedHolds(condition, rule, provider, recipient, false, shortfall)) {
+            cell.shortfalls.push_back(std::move(shortfall));
+          }
+          const HostExposure counts = model_.spec.HostCounts(rule.level);
+          if (counts != HostExposure::kNone) {
+            abroad.host = true;
+            abroad.condition_text += fmt::format(" — host networks ({})", Name(counts));
+            // Why host networks count so at this level: the host_networks entry's reason.
+            for (const HostRule& host_rule : model_.spec.host_networks) {
+              if (host_rule.level <= rule.level && !host_rule.rationale.empty()) {
+                abroad.rationale = host_rule.rationale;
+              }
+            }
+            if (!ClassifiedHolds(condition, rule, provider, recipient, true, abroad)) {
+              cell.shortfalls.push_back(std::move(abroad));
+            }
+          }
+          continue;
+        }
         if (!Holds(condition, rule, provider, recipient, shortfall)) {
           cell.shortfalls.push_back(std::move(shortfall));
         }
@@ -96,6 +142,7 @@ class CellJudge {
     } else if (cell.shortfalls.front().level > 0) {
       cell.level = cell.shortfalls.front().level - 1;
     }
+    cell.reason = Reason(cell);
     return cell;
   }
 
@@ -128,6 +175,12 @@ class CellJudge {
     switch (condition.kind) {
       case ConditionKind::kBaselineMaxSeverity:
         text += fmt::format(" {}", policy::Name(condition.max_severity));
+        if (!condition.except_rules.empty()) {
+          text += fmt::format(" (except {})", List(condition.except_rules));
+        }
+        break;
+      case ConditionKind::kMaxDivergence:
+        text += fmt::format(" {:.2f}", condition.max_divergence);
         break;
       case ConditionKind::kNoUntrustedIn: {
         std::vector<std::string> names;
@@ -164,6 +217,22 @@ class CellJudge {
   std::string VendorId(const Network& network, ElementIndex element) const {
     const VendorIndex vendor = network.elements[element].vendor;
     return vendor == kNone ? "unknown" : std::string(network.Str(network.vendors[vendor].id));
+  }
+
+  // "Huawei (40), ZTE (2)": the vendors' names with their element counts.
+  std::string VendorTally(const std::vector<ElementRef>& elements) const {
+    std::map<std::string, std::size_t> counts;
+    for (const ElementRef& ref : elements) {
+      const Network& network = model_.networks[ref.network];
+      const VendorIndex vendor = network.elements[ref.element].vendor;
+      const std::string name = vendor == kNone || network.vendors[vendor].name.empty()
+                                   ? VendorId(network, ref.element)
+                                   : network.vendors[vendor].name;
+      ++counts[name];
+    }
+    std::vector<std::string> parts;
+    for (const auto& [name, count] : counts) parts.push_back(fmt::format("{} ({})", name, count));
+    return AndList(parts);
   }
 
   // Groups elements by (network, domain, vendor) into details and a summary.
@@ -218,6 +287,15 @@ class CellJudge {
         }
         if (found.empty()) return true;
         DescribeElements(found, "untrusted equipment", shortfall);
+        std::set<Domain> domains;
+        for (const ElementRef& ref : found) {
+          domains.insert(model_.networks[ref.network].elements[ref.element].domain);
+        }
+        std::vector<std::string> names;
+        for (Domain domain : domains) names.emplace_back(PlainDomain(domain));
+        shortfall.plain = fmt::format("{} has high-risk suppliers' equipment in its {}: {}",
+                                      model_.spec.members[recipient].code, AndList(names),
+                                      VendorTally(found));
         return false;
       }
       case ConditionKind::kNoVendor: {
@@ -234,10 +312,33 @@ class CellJudge {
         }
         if (found.empty()) return true;
         DescribeElements(found, "equipment of a named vendor", shortfall);
+        shortfall.plain = fmt::format(
+            "{}'s networks carry {} equipment, which {} does not accept at {}",
+            model_.spec.members[recipient].code, VendorTally(found),
+            rule.provider ? model_.spec.members[provider].code : std::string("the alliance"),
+            model_.spec.levels[rule.level]);
         return false;
       }
       case ConditionKind::kClassifiedOnTrustedPaths:
-        return ClassifiedHolds(condition, rule, provider, recipient, shortfall);
+        return ClassifiedHolds(condition, rule, provider, recipient, false, shortfall);
+      case ConditionKind::kMaxDivergence: {
+        const double shortfall_value = divergence_.shortfall[provider][recipient];
+        if (shortfall_value <= condition.max_divergence) return true;
+        const std::string& from = model_.spec.members[provider].code;
+        const std::string& to = model_.spec.members[recipient].code;
+        shortfall.summary = fmt::format("{}'s posture falls short of {}'s by F = {:.3f}, above {:.2f}",
+                                        to, from, shortfall_value, condition.max_divergence);
+        shortfall.details.push_back(fmt::format(
+            "F({} -> {}) = weighted mean of max(0, {} - {}) over the posture vector = {:.3f}; "
+            "divergence D({}, {}) = {:.3f}",
+            from, to, to, from, shortfall_value, from, to, divergence_.total[provider][recipient]));
+        shortfall.plain = fmt::format(
+            "{} depends on high-risk suppliers more than {} does, by {:.2f} on the posture scale "
+            "where {} accepts at most {:.2f}",
+            to, from, shortfall_value, rule.provider ? from : std::string("the alliance"),
+            condition.max_divergence);
+        return false;
+      }
     }
     return true;
   }
@@ -246,7 +347,12 @@ class CellJudge {
     const MemberAssessment& member = members_[recipient];
     std::vector<const policy::Finding*> above;
     for (const policy::Finding& finding : member.baseline_findings) {
-      if (finding.severity > condition.max_severity) above.push_back(&finding);
+      if (finding.severity <= condition.max_severity) continue;
+      if (std::binary_search(condition.except_rules.begin(), condition.except_rules.end(),
+                             finding.rule_id)) {
+        continue;
+      }
+      above.push_back(&finding);
     }
     if (above.empty()) return true;
     std::map<std::string, std::size_t> by_rule;
@@ -270,22 +376,39 @@ class CellJudge {
     }
     shortfall.summary = fmt::format("{} above {}: {}", Plural(above.size(), "baseline finding"),
                                     policy::Name(condition.max_severity), List(parts));
+    std::vector<std::string> titles;
+    for (const auto& [rule_id, count] : by_rule) {
+      const policy::StandardRule* own = model_.standards[recipient]->FindRule(rule_id);
+      const policy::StandardRule* base = model_.baseline->FindRule(rule_id);
+      const policy::StandardRule* found = own != nullptr ? own : base;
+      std::string title = found != nullptr && !found->title.empty() ? found->title : rule_id;
+      if (!title.empty()) title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+      titles.push_back(fmt::format("\"{}\" ({})", title, Plural(count, "finding")));
+    }
+    shortfall.plain = fmt::format("{} breaks the alliance's minimum standard above {} severity: {}",
+                                  model_.spec.members[recipient].code,
+                                  policy::Name(condition.max_severity), AndList(titles));
     shortfall.elements.assign(elements.begin(), elements.end());
     return false;
   }
 
+  // On the recipient's own networks (`abroad` false: primary routes free of
+  // untrusted equipment) or on other members' (as host_networks says).
   bool ClassifiedHolds(const Condition& condition, const SharingRule& rule, std::size_t provider,
-                       std::size_t recipient, Shortfall& shortfall) {
+                       std::size_t recipient, bool abroad, Shortfall& shortfall) {
+    const HostExposure counts = abroad ? model_.spec.HostCounts(rule.level) : HostExposure::kEspionage;
     const Classification threshold = Threshold(condition, rule);
     const std::string& code = model_.spec.members[recipient].code;
     const auto sources = Sources(condition, provider, recipient);
     std::size_t considered = 0;
     std::size_t failing = 0;
     std::size_t failing_abroad = 0;
+    std::set<std::string> hosts;
     std::set<ElementRef> elements;
     for (std::size_t network_index = 0; network_index < model_.networks.size(); ++network_index) {
       const Network& network = model_.networks[network_index];
       const bool own = model_.network_member[network_index] == recipient;
+      if (own == abroad) continue;
       std::vector<ServiceIndex> selected;
       for (ServiceIndex service = 0; service < network.services.size(); ++service) {
         const Service& record = network.services[service];
@@ -304,9 +427,13 @@ class CellJudge {
       const std::string host = model_.spec.members[model_.network_member[network_index]].code;
       for (ServiceIndex service : selected) {
         const ServiceExposure& exposure = result.services[service];
-        if (!TraversesUntrusted(exposure)) continue;
+        const bool fails = counts == HostExposure::kSabotage
+                               ? exposure.up && !exposure.survives_untrusted_loss
+                               : TraversesUntrusted(exposure);
+        if (!fails) continue;
         ++failing;
         if (!own) ++failing_abroad;
+        hosts.insert(host);
         std::vector<std::string> crossed;
         for (ElementIndex element : exposure.untrusted_on_routes) {
           elements.insert({network_index, element});
@@ -314,23 +441,67 @@ class CellJudge {
                                         network.Kind(element).name, network.ElementId(element)));
         }
         shortfall.details.push_back(fmt::format(
-            "{}'s service {} ({}, {}) on {} network {} crosses {}", code,
+            "{}'s service {} ({}, {}) on {} network {} {} {}", code,
             network.Str(network.services[service].id), Name(network.services[service].sector),
             Name(network.services[service].classification), host, network.info.id,
+            counts == HostExposure::kSabotage ? "goes down without the untrusted" : "crosses",
             Sample(crossed, 4)));
       }
     }
     if (failing == 0) return true;
-    shortfall.summary = fmt::format(
-        "{} of {} {}+ service{} of {} cross untrusted equipment{}", failing, considered,
-        Name(threshold), considered == 1 ? "" : "s", code,
-        failing_abroad == 0 ? "" : fmt::format(" ({} cross-border)", failing_abroad));
+    const std::vector<std::string> where(hosts.begin(), hosts.end());
+    if (counts == HostExposure::kSabotage) {
+      shortfall.summary = fmt::format(
+          "{} of {} {}+ service{} of {} on host networks go down when untrusted equipment is "
+          "switched off (host-nation exposure)", failing, considered, Name(threshold),
+          considered == 1 ? "" : "s", code);
+      shortfall.plain = fmt::format(
+          "{}'s classified services in {} depend on the host network, and high-risk suppliers' "
+          "equipment there could cut them off ({} of {})",
+          code, AndList(where), failing, considered);
+    } else {
+      shortfall.summary = fmt::format(
+          "{} of {} {}+ service{} of {} cross untrusted equipment{}", failing, considered,
+          Name(threshold), considered == 1 ? "" : "s", code,
+          failing_abroad == 0 ? "" : fmt::format(" ({} cross-border)", failing_abroad));
+      shortfall.plain =
+          abroad ? fmt::format("{}'s classified services in {} route through high-risk suppliers' "
+                               "equipment on the host network ({} of {})",
+                               code, AndList(where), failing, considered)
+                 : fmt::format("{}'s own classified services route through high-risk suppliers' "
+                               "equipment ({} of {})",
+                               code, failing, considered);
+    }
     shortfall.elements.assign(elements.begin(), elements.end());
     return false;
   }
 
+  std::string Reason(const Cell& cell) const {
+    const std::string& from = model_.spec.members[cell.provider].code;
+    const std::string& to = model_.spec.members[cell.recipient].code;
+    const auto holding = cell.Holding();
+    if (holding.empty()) {
+      return fmt::format("{} shares {} with {}: nothing is withheld.", from,
+                         model_.spec.levels.back(), to);
+    }
+    std::vector<std::string> why;
+    for (const Shortfall* shortfall : holding) {
+      if (std::find(why.begin(), why.end(), shortfall->plain) == why.end()) {
+        why.push_back(shortfall->plain);
+      }
+    }
+    const std::string& withheld = model_.spec.levels[holding.front()->level];
+    if (!cell.level) {
+      return fmt::format("{} shares nothing with {}, not even {}: {}.", from, to, withheld,
+                         fmt::join(why, "; "));
+    }
+    return fmt::format("{} shares {} with {}, not {}: {}.", from, model_.spec.levels[*cell.level],
+                       to, withheld, fmt::join(why, "; "));
+  }
+
   const AllianceModel& model_;
   const std::vector<MemberAssessment>& members_;
+  const Divergence& divergence_;
   TrustMasks& masks_;
   ExposureCache& cache_;
   std::map<std::string, std::size_t> network_index_;
@@ -347,9 +518,10 @@ std::vector<const Shortfall*> Cell::Holding() const {
 }
 
 std::vector<Cell> ComputeCells(const AllianceModel& model,
-                               const std::vector<MemberAssessment>& members, TrustMasks& masks,
+                               const std::vector<MemberAssessment>& members,
+                               const Divergence& divergence, TrustMasks& masks,
                                ExposureCache& cache) {
-  CellJudge judge(model, members, masks, cache);
+  CellJudge judge(model, members, divergence, masks, cache);
   std::vector<Cell> cells;
   const std::size_t count = model.spec.members.size();
   for (std::size_t provider = 0; provider < count; ++provider) {

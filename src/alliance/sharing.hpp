@@ -32,8 +32,10 @@ class TrustMasks {
 };
 
 // Every cell, provider-major; the diagonal has no level and no shortfall.
+// `divergence` is the assessment's, for max_divergence.
 [[nodiscard]] std::vector<Cell> ComputeCells(const AllianceModel& model,
                                              const std::vector<MemberAssessment>& members,
-                                             TrustMasks& masks, ExposureCache& cache);
+                                             const Divergence& divergence, TrustMasks& masks,
+                                             ExposureCache& cache);
 
 }  // namespace redoubt::alliance

@@ -249,6 +249,52 @@ std::vector<CellMove> CompareCells(const Assessment& before, const Assessment& a
   return moves;
 }
 
+namespace {
+
+// The cause of a move on a step's date, as a sentence (see TimelineStep::reasons).
+std::string MoveReason(const AllianceModel& model, const TimelineStep& step, const CellMove& move) {
+  const auto title = [&](std::size_t member, const std::string& rule_id) {
+    const policy::StandardRule* rule = model.standards[member]->FindRule(rule_id);
+    return rule != nullptr && !rule->title.empty() ? rule->title : rule_id;
+  };
+  std::vector<std::string> causes;
+  for (std::size_t member : {move.recipient, move.provider}) {
+    for (const DeadlineAction& action : step.deadlines) {
+      if (action.member != member) continue;
+      causes.push_back(fmt::format("{}'s deadline \u201c{}\u201d passes",
+                                   model.spec.members[member].code, title(member, action.rule_id)));
+    }
+    if (!causes.empty()) break;
+    for (const std::vector<std::string>* rules : {&step.rules_starting, &step.rules_ending}) {
+      for (const std::string& entry : *rules) {
+        const std::string& code = model.spec.members[member].code;
+        if (!entry.starts_with(code + " ")) continue;
+        causes.push_back(fmt::format("{}'s rule \u201c{}\u201d {}", code,
+                                     title(member, entry.substr(code.size() + 1)),
+                                     rules == &step.rules_starting ? "starts to bind" : "expires"));
+      }
+    }
+    if (!causes.empty()) break;
+  }
+  if (causes.empty()) {
+    for (const std::string& entry : step.rules_starting) causes.push_back(entry + " starts to bind");
+    for (const std::string& entry : step.rules_ending) causes.push_back(entry + " expires");
+  }
+  std::string cause;
+  for (std::size_t index = 0; index < causes.size(); ++index) {
+    cause += (index == 0 ? "" : index + 1 == causes.size() ? " and " : ", ") + causes[index];
+  }
+  const std::string& from = model.spec.members[move.provider].code;
+  const std::string& to = model.spec.members[move.recipient].code;
+  const std::string after = LevelName(model.spec, move.after);
+  const std::string before = LevelName(model.spec, move.before);
+  return fmt::format("{}: {} \u2192 {} {} with {} (was {})", FormatIsoDate(step.date),
+                     cause.empty() ? std::string("the date passes") : cause, from,
+                     move.after ? "shares " + after : std::string("shares nothing"), to, before);
+}
+
+}  // namespace
+
 std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from, Days to,
                                            const AssessOptions& options) {
   std::vector<Days> dates = {from};
@@ -283,6 +329,7 @@ std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from
     dated.as_of = date;
     step.assessment = AssessPrepared(on_date, std::move(deadlines), dated);
     if (!steps.empty()) step.moves = CompareCells(steps.back().assessment, step.assessment);
+    for (const CellMove& move : step.moves) step.reasons.push_back(MoveReason(model, step, move));
     steps.push_back(std::move(step));
   }
   return steps;

@@ -84,6 +84,11 @@ struct TimelineStep {
   std::vector<std::string> rules_ending;
   std::vector<DeadlineAction> deadlines;  // newly met on this date
   std::vector<CellMove> moves;            // against the previous step
+  // Per move, one sentence with its cause: the deadlines the recipient (else
+  // the provider, else any member) met on the date, else the rules that
+  // started or stopped binding for them — "2024-06-28: CA's deadline “…”
+  // passes → GB shares secret with CA (was restricted)".
+  std::vector<std::string> reasons;
   Assessment assessment;
 };
 

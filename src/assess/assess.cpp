@@ -8,6 +8,7 @@
 #include "alliance/assessment.hpp"
 #include "alliance/assessment_json.hpp"
 #include "alliance/model.hpp"
+#include "alliance/what_if.hpp"
 #include "analysis/exposure.hpp"
 #include "analysis/exposure_json.hpp"
 #include "analysis/exposure_summary.hpp"
@@ -368,6 +369,16 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   document["exposure"] = std::move(exposure);
   document["resilience"] = std::move(resilience);
   document["alliance"] = alliance::AllianceDocument(on_date, assessment);
+  if (inputs.sharing_to != kNoDate) {
+    say("sharing over time");
+    alliance::AssessOptions dated;
+    dated.as_of = inputs.as_of;
+    dated.cache = &cache;
+    const Days from = inputs.sharing_from == kNoDate ? inputs.as_of : inputs.sharing_from;
+    const auto steps =
+        alliance::AllianceTimeline(model, from, std::max(from, inputs.sharing_to), dated);
+    alliance::AddTimeline(document["alliance"], model, steps);
+  }
   outputs.summary = TerminalSummary(model, assessment, figures, inputs.as_of) + "\n" +
                     policy::JudgedDateText(date, lags);
   document["figures"] = std::move(figures);

@@ -38,6 +38,11 @@ struct AssessInputs {
   unsigned threads = 0;                 // 0: all cores
   InventoryOptions inventory;
   std::string command;                  // the command line, for the record; " --as-of DATE" is added
+  // The sharing matrix over time (alliance::AllianceTimeline), written into
+  // the alliance part as `timeline`, when `sharing_to` is a date: from
+  // `sharing_from` (kNoDate: the date judged on) to `sharing_to`.
+  Days sharing_from = kNoDate;
+  Days sharing_to = kNoDate;
   // MPI ranks to share each scenario's trials over (dist/communicator.hpp);
   // null: this process alone. Only rank 0's outputs are the assessment.
   const Communicator* world = nullptr;

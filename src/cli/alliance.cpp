@@ -38,18 +38,6 @@ struct AllianceOptions {
   std::string output;
 };
 
-std::pair<Days, Days> ParseSpan(const std::string& text) {
-  const auto dots = text.find("..");
-  if (dots == std::string::npos) {
-    throw UsageError(fmt::format("--timeline '{}' is not a span: write FROM..TO, such as "
-                                 "2019-07-01..2030-12-31", text));
-  }
-  const Days from = ParseDateFlag(text.substr(0, dots), "--timeline");
-  const Days to = ParseDateFlag(text.substr(dots + 2), "--timeline");
-  if (to < from) throw UsageError(fmt::format("--timeline '{}' ends before it starts", text));
-  return {from, to};
-}
-
 std::size_t MemberFlag(const alliance::AllianceSpec& spec, const std::string& code) {
   if (auto member = spec.FindMember(code)) return *member;
   std::vector<std::string_view> codes;
@@ -113,7 +101,7 @@ int Run(const AllianceOptions& options) {
   const bool json = options.format == OutputFormat::kJson;
 
   if (!options.timeline.empty()) {
-    const auto [from, to] = ParseSpan(options.timeline);
+    const auto [from, to] = ParseDateSpan(options.timeline, "--timeline");
     if (progress) std::cerr << "assessing the alliance on each rule date…\n";
     const auto steps = alliance::AllianceTimeline(model, from, to, assess);
     std::string content;
@@ -221,6 +209,10 @@ CommandRunner SetupAlliance(CLI::App& command) {
       "Divergence: {}\n"
       "Sharing: provider P shares level L with recipient R when every condition of the "
       "alliance-wide rules and of P's own rules at L and at every lower level holds for R.\n"
+      "Host networks: R's classified services on another member's network are judged apart "
+      "from R's own, as the alliance's host_networks says for the level (espionage: routes "
+      "free of untrusted equipment; sabotage: up without it; none), and shown as host-nation "
+      "exposure.\n"
       "JSON output is a redoubt/alliance-assessment@1 document; it and the text name the date\n"
       "judged on (as_of, as_of_source) and each inventory older than it, with the deadlines\n"
       "that fell due in between (inventory_predates).\n"

@@ -74,6 +74,7 @@ std::string RenderCellReasons(const AllianceModel& model, const Cell& cell, std:
   const auto holding = cell.Holding();
   if (holding.empty()) return out + " (nothing withheld)\n";
   out += fmt::format("; {} withheld by\n", model.spec.levels[holding.front()->level]);
+  out += fmt::format("    in short: {}\n", cell.reason);
   for (const alliance::Shortfall* shortfall : holding) {
     out += fmt::format("    - {} [{}]: {}\n", shortfall->condition_text, shortfall->source,
                        shortfall->summary);
@@ -217,6 +218,7 @@ std::string RenderTimeline(const AllianceModel& model, const std::vector<allianc
       continue;
     }
     out += RenderMoves(model, step.moves);
+    for (const std::string& reason : step.reasons) out += fmt::format("  {}\n", reason);
     for (const alliance::CellMove& move : step.moves) {
       out += RenderCellReasons(model, step.assessment.At(move.provider, move.recipient), limit);
     }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "assess/assess.hpp"
+#include "cli/standard_options.hpp"
 #include "cli/common.hpp"
 #include "dist/communicator.hpp"
 #include "core/error.hpp"
@@ -28,6 +29,7 @@ struct AssessCliOptions {
   std::string as_of;
   std::uint64_t seed = 1;
   std::optional<std::uint32_t> trials;
+  std::string sharing_timeline;
   bool quiet = false;
   InputOptions input;
   std::vector<std::string> argv;
@@ -68,6 +70,10 @@ int Run(const AssessCliOptions& options) {
   }
   inputs.seed = options.seed;
   inputs.trials = options.trials;
+  if (!options.sharing_timeline.empty()) {
+    std::tie(inputs.sharing_from, inputs.sharing_to) =
+        ParseDateSpan(options.sharing_timeline, "--sharing-timeline");
+  }
   inputs.inventory = options.input.ToInventoryOptions();
   inputs.threads = static_cast<unsigned>(options.input.threads);
   // The command that reproduces this run; RunAssessment adds the date judged on.
@@ -75,6 +81,9 @@ int Run(const AssessCliOptions& options) {
                                inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "");
   // Scenarios given by hand are part of the run (the default is every bundled one).
   for (const std::string& path : options.scenarios) inputs.command += " --scenario " + path;
+  if (!options.sharing_timeline.empty()) {
+    inputs.command += " --sharing-timeline " + options.sharing_timeline;
+  }
 
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -127,6 +136,10 @@ CommandRunner SetupAssess(CLI::App& command) {
   command.add_option("--trials", options->trials,
                      "Trials per scenario (default: each scenario's own, at most 200)")
       ->check(CLI::Range(1U, 1000000U));
+  command.add_option("--sharing-timeline", options->sharing_timeline,
+                     "FROM..TO: add the sharing matrix on FROM and on every later rule date, with "
+                     "the cause of each move, to the assessment and the report (as `alliance "
+                     "--timeline` computes it)");
   command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
   options->input.AddTo(command);
   command.footer(

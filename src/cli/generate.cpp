@@ -76,7 +76,7 @@ int Run(GenerateOptions& options) {
 CommandRunner SetupGenerate(CLI::App& command) {
   auto options = std::make_shared<GenerateOptions>();
   gen::GeneratorOptions& generator = options->generator;
-  command.add_option("--country", generator.country, "Country profile: CA, DE, GB, LV or US")
+  command.add_option("--country", generator.country, "Country profile: CA, DE, GB, LV, SE or US")
       ->capture_default_str();
   command.add_option("--sites", generator.sites, "Number of cell sites (about 2.1 elements each)")
       ->capture_default_str();

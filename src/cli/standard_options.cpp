@@ -26,6 +26,18 @@ Days ParseDateFlag(const std::string& text, std::string_view flag) {
   return *days;
 }
 
+std::pair<Days, Days> ParseDateSpan(const std::string& text, std::string_view flag) {
+  const auto dots = text.find("..");
+  if (dots == std::string::npos) {
+    throw UsageError(fmt::format("{} '{}' is not a span: write FROM..TO, such as "
+                                 "2019-07-01..2030-12-31", flag, text));
+  }
+  const Days from = ParseDateFlag(text.substr(0, dots), flag);
+  const Days to = ParseDateFlag(text.substr(dots + 2), flag);
+  if (to < from) throw UsageError(fmt::format("{} '{}' ends before it starts", flag, text));
+  return {from, to};
+}
+
 std::optional<policy::RuleSeverity> ParseFailOn(const std::string& text) {
   if (text == "never") return std::nullopt;
   if (auto severity = policy::ParseRuleSeverity(text)) return severity;

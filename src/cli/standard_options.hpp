@@ -17,6 +17,10 @@ std::optional<policy::Standard> LoadStandardPrinting(const std::string& path);
 // "2024-01-01" → days; throws UsageError naming `flag` when malformed.
 Days ParseDateFlag(const std::string& text, std::string_view flag);
 
+// "2019-07-01..2030-12-31" → (from, to); throws UsageError naming `flag` when
+// malformed or when it ends before it starts.
+std::pair<Days, Days> ParseDateSpan(const std::string& text, std::string_view flag);
+
 // "high" → kHigh, "never" → nullopt; throws UsageError otherwise.
 std::optional<policy::RuleSeverity> ParseFailOn(const std::string& text);
 

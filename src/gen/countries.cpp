@@ -154,8 +154,33 @@ constexpr std::array<DefenceSite, 4> kLvDefence = {{
     {"Ministry of Defence (Riga)", 56.9580, 24.1180, true},
 }};
 
+// Sweden: regions are the counties (län).
+constexpr std::array<City, 15> kSeCities = {{
+    {"Stockholm", "Stockholm", 59.3293, 18.0686, 975000},
+    {"Gothenburg", "Västra Götaland", 57.7089, 11.9746, 580000},
+    {"Malmö", "Skåne", 55.6050, 13.0038, 350000},
+    {"Uppsala", "Uppsala", 59.8586, 17.6389, 230000},
+    {"Västerås", "Västmanland", 59.6099, 16.5448, 128000},
+    {"Örebro", "Örebro", 59.2753, 15.2134, 126000},
+    {"Linköping", "Östergötland", 58.4108, 15.6214, 115000},
+    {"Helsingborg", "Skåne", 56.0465, 12.6945, 113000},
+    {"Jönköping", "Jönköping", 57.7826, 14.1618, 98000},
+    {"Norrköping", "Östergötland", 58.5877, 16.1924, 95000},
+    {"Lund", "Skåne", 55.7047, 13.1910, 94000},
+    {"Umeå", "Västerbotten", 63.8258, 20.2630, 90000},
+    {"Gävle", "Gävleborg", 60.6749, 17.1413, 78000},
+    {"Sundsvall", "Västernorrland", 62.3908, 17.3069, 58000},
+    {"Luleå", "Norrbotten", 65.5848, 22.1547, 48000},
+}};
+constexpr std::array<DefenceSite, 4> kSeDefence = {{
+    {"Karlsborg garrison", 58.5400, 14.5100, false},
+    {"Muskö naval base", 58.9900, 18.1100, false},
+    {"Luleå-Kallax Air Base (F 21)", 65.5400, 22.1200, false},
+    {"Swedish Armed Forces Headquarters (Stockholm)", 59.3300, 18.1000, true},
+}};
+
 // Illustrative mid-2019 mixes (see the header comment; not real inventories).
-constexpr std::array<CountryProfile, 5> kCountries = {{
+constexpr std::array<CountryProfile, 6> kCountries = {{
     {"CA", "Canada", 41.7, -141.0, 70.0, -52.6, 60, kCaCities, 3, kCaDefence,
      "ran=huawei:0.4,ericsson:0.4,nokia:0.2 transport=cisco:0.5,juniper:0.2,huawei:0.2,ciena:0.1 "
      "core=ericsson:0.6,nokia:0.4 management=ericsson:0.5,cisco:0.5 edge=nokia:1",
@@ -172,6 +197,10 @@ constexpr std::array<CountryProfile, 5> kCountries = {{
      "ran=huawei:0.5,ericsson:0.3,nokia:0.2 transport=huawei:0.3,cisco:0.5,nokia:0.2 "
      "core=ericsson:0.7,nokia:0.3 management=ericsson:0.5,cisco:0.5 edge=nokia:1",
      "Latvian mobile operator (synthetic)"},
+    {"SE", "Sweden", 55.3, 11.0, 69.1, 24.2, 40, kSeCities, 0, kSeDefence,
+     "ran=ericsson:0.6,huawei:0.25,nokia:0.15 transport=cisco:0.5,juniper:0.3,nokia:0.2 "
+     "core=ericsson:0.7,nokia:0.3 management=ericsson:0.5,cisco:0.5 edge=nokia:1",
+     "Swedish mobile operator (synthetic)"},
     {"US", "United States", 24.5, -124.8, 49.4, -66.9, 80, kUsCities, 18, kUsDefence,
      "ran=ericsson:0.55,nokia:0.35,samsung:0.1 transport=cisco:0.5,juniper:0.35,ciena:0.15 "
      "core=ericsson:0.5,nokia:0.3,cisco:0.2 management=ericsson:0.5,cisco:0.5 edge=nokia:1",

@@ -23,8 +23,9 @@ constexpr std::array<FigureDefinition, 4> kFigures = {{
 
 constexpr std::array<FigureDefinition, 2> kScopes = {{
     {"owned", "the member's services",
-     "The services a member owns: those on its own networks that name no other owner, and those "
-     "on any ally's network that name it; untrusted as the alliance baseline defines it."},
+     "The services a member owns on its own networks (those that name no other owner or name "
+     "it); its services on other members' networks are host-nation exposure, reported apart; "
+     "untrusted as the alliance baseline defines it."},
     {"networks", "the member's networks",
      "Everything on the member's own networks, whoever owns the services."},
 }};

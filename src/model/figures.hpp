@@ -45,9 +45,11 @@ enum class Figure : std::uint8_t { kEspionage, kSabotage, kKillSwitchLoss, kFind
 
 // Whose services a figure of an alliance assessment counts.
 enum class Scope : std::uint8_t { kOwnedServices, kNetworkServices };
-// Espionage and sabotage: the services a member owns, wherever they run (so a
-// host's suppliers count for its guests); kill-switch loss and findings: what
-// is on the member's own networks (the simulation runs network by network).
+// Espionage and sabotage: the services a member owns on its own networks
+// (its services on other members' networks are host-nation exposure,
+// reported apart: a host's suppliers are the host's posture, not its
+// guests'); kill-switch loss and findings: what is on the member's own
+// networks (the simulation runs network by network).
 [[nodiscard]] constexpr Scope ScopeOf(Figure figure) {
   return figure == Figure::kEspionage || figure == Figure::kSabotage ? Scope::kOwnedServices
                                                                      : Scope::kNetworkServices;

@@ -25,21 +25,35 @@ TEST(AllianceReader, ReadsTheBundledAlliance) {
   EXPECT_EQ(alliance.id, "nato-2019");
   ASSERT_EQ(alliance.levels.size(), 5u);
   EXPECT_EQ(alliance.levels[3], "secret");
-  ASSERT_EQ(alliance.members.size(), 5u);
-  EXPECT_EQ(alliance.members[4].code, "LV");
+  ASSERT_EQ(alliance.members.size(), 6u);
+  EXPECT_EQ(alliance.members[4].code, "SE");
+  EXPECT_EQ(alliance.members[5].code, "LV");
+  ASSERT_EQ(alliance.members[1].networks.size(), 3u);
   EXPECT_TRUE(alliance.members[1].networks[0].ends_with("data/samples/allies/gb.json"));
+  EXPECT_TRUE(alliance.members[1].networks[2].ends_with("data/samples/allies/gb-op3.json"));
   EXPECT_TRUE(alliance.baseline.ends_with("data/standards/nato-baseline.yaml"));
-  // Alliance-wide rules first, then the US's own.
-  ASSERT_EQ(alliance.sharing.size(), 4u);
+  // Alliance-wide rules first, then the US's own; each cites why.
+  ASSERT_EQ(alliance.sharing.size(), 5u);
+  for (const SharingRule& rule : alliance.sharing) EXPECT_GT(rule.rationale.size(), 80u);
   EXPECT_FALSE(alliance.sharing[0].provider.has_value());
-  EXPECT_EQ(alliance.sharing[0].conditions[0].kind, ConditionKind::kBaselineMaxSeverity);
-  EXPECT_EQ(alliance.sharing[0].conditions[0].max_severity, policy::RuleSeverity::kHigh);
-  ASSERT_EQ(alliance.sharing[1].conditions.size(), 2u);
+  ASSERT_EQ(alliance.sharing[0].conditions.size(), 2u);
+  EXPECT_EQ(alliance.sharing[0].conditions[0].kind, ConditionKind::kNoUntrustedIn);
+  EXPECT_EQ(alliance.sharing[0].conditions[1].kind, ConditionKind::kBaselineMaxSeverity);
+  EXPECT_EQ(alliance.sharing[0].conditions[1].max_severity, policy::RuleSeverity::kHigh);
+  EXPECT_EQ(alliance.sharing[0].conditions[1].except_rules,
+            (std::vector<std::string>{"nato-classified-trusted"}));
   EXPECT_EQ(alliance.sharing[1].conditions[0].domains,
             (std::vector<Domain>{Domain::kCore, Domain::kManagement}));
-  EXPECT_EQ(alliance.sharing[1].conditions[1].kind, ConditionKind::kClassifiedOnTrustedPaths);
+  EXPECT_EQ(alliance.sharing[2].conditions[1].kind, ConditionKind::kClassifiedOnTrustedPaths);
   EXPECT_EQ(alliance.sharing[3].provider, std::optional<std::size_t>(0));
   EXPECT_EQ(alliance.sharing[3].conditions[0].vendors, (std::vector<std::string>{"huawei", "zte"}));
+  EXPECT_EQ(alliance.sharing[4].conditions[0].kind, ConditionKind::kMaxDivergence);
+  EXPECT_DOUBLE_EQ(alliance.sharing[4].conditions[0].max_divergence, 0.35);
+  // Host networks: not counted below top-secret, counted as sabotage at it, with why.
+  ASSERT_EQ(alliance.host_networks.size(), 2u);
+  EXPECT_EQ(alliance.HostCounts(3), HostExposure::kNone);
+  EXPECT_EQ(alliance.HostCounts(4), HostExposure::kSabotage);
+  EXPECT_EQ(alliance.HostCounts(0), HostExposure::kEspionage);  // below every entry: the default
   EXPECT_TRUE(alliance.assume_deadlines_met);
 }
 

@@ -10,6 +10,7 @@
 // untrusted core/management and classified traffic on trusted paths; top-secret
 // no untrusted equipment in core, management, RAN or transport; the US adds
 // "no Huawei at all" for secret.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "alliance/alliance_reader.hpp"
@@ -105,9 +106,17 @@ TEST_F(SmallAlliance, HostNetworkHoldsDownTheGuest) {
   const Assessment assessment = AssessOn(model, "2020-01-01");
   const Cell& cell = assessment.At(kGB, kDE);
   EXPECT_EQ(LevelName(model.spec, cell.level), "confidential");
+  // Only DE's service abroad fails: it is judged on the host network, apart
+  // from DE's own (whose secret service rides on trusted routes).
   const auto holding = cell.Holding();
   ASSERT_EQ(holding.size(), 1u);
-  EXPECT_EQ(holding[0]->summary, "1 of 2 secret+ services of DE cross untrusted equipment (1 cross-border)");
+  EXPECT_TRUE(holding[0]->host);
+  EXPECT_EQ(holding[0]->condition_text,
+            "classified_on_trusted_paths (secret and above) — host networks (espionage)");
+  EXPECT_EQ(holding[0]->summary, "1 of 1 secret+ service of DE cross untrusted equipment (1 cross-border)");
+  EXPECT_EQ(cell.reason,
+            "GB shares confidential with DE, not secret: DE's classified services in LV route through "
+            "high-risk suppliers' equipment on the host network (1 of 1).");
   ASSERT_EQ(holding[0]->details.size(), 1u);
   EXPECT_EQ(holding[0]->details[0],
             "DE's service lv-de-staff (defence, secret) on LV network lv-t crosses huawei router lv-rtr-1");
@@ -118,6 +127,78 @@ TEST_F(SmallAlliance, HostNetworkHoldsDownTheGuest) {
   EXPECT_EQ(germany.cross_border_findings[0].network, "lv-t");
   ASSERT_EQ(germany.posture.cross_border.size(), 1u);
   EXPECT_TRUE(germany.posture.cross_border[0].exposed);
+}
+
+// host_networks: what DE's staff element on Latvia's Huawei router counts for.
+TEST_F(SmallAlliance, HostNetworksCountAsConfigured) {
+  AllianceModel model = LoadSmall();
+  // Not counted at secret: DE's own networks decide, and its RAN holds it below top-secret.
+  HostRule at_secret;
+  at_secret.level = 3;
+  at_secret.counts = HostExposure::kNone;
+  model.spec.host_networks = {at_secret};
+  Assessment assessment = AssessOn(model, "2020-01-01");
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kGB, kDE).level), "secret");
+  for (const Shortfall& shortfall : assessment.At(kGB, kDE).shortfalls) EXPECT_FALSE(shortfall.host);
+  // Counted as sabotage: the service goes down without the Huawei router.
+  at_secret.counts = HostExposure::kSabotage;
+  model.spec.host_networks = {at_secret};
+  assessment = AssessOn(model, "2020-01-01");
+  const Cell& cell = assessment.At(kGB, kDE);
+  EXPECT_EQ(LevelName(model.spec, cell.level), "confidential");
+  ASSERT_EQ(cell.Holding().size(), 1u);
+  EXPECT_TRUE(cell.Holding()[0]->host);
+  EXPECT_EQ(cell.Holding()[0]->condition_text,
+            "classified_on_trusted_paths (secret and above) — host networks (sabotage)");
+  EXPECT_EQ(cell.reason,
+            "GB shares confidential with DE, not secret: DE's classified services in LV depend on "
+            "the host network, and high-risk suppliers' equipment there could cut them off (1 of 1).");
+  // The US's service in Latvia rides a trusted router: nothing abroad holds the US down.
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kGB, kUS).level), "top-secret");
+}
+
+// max_divergence: F(provider → recipient), the recipient's shortfall from the
+// provider's own posture, directed (a cleaner recipient falls short by 0).
+TEST_F(SmallAlliance, MaxDivergenceIsMeasuredFromTheProvidersPosture) {
+  AllianceModel model = LoadSmall();
+  SharingRule rule;
+  rule.level = 1;  // restricted
+  rule.provider = kGB;
+  Condition condition;
+  condition.kind = ConditionKind::kMaxDivergence;
+  condition.max_divergence = 0.0;
+  rule.conditions.push_back(condition);
+  model.spec.sharing.push_back(rule);
+  const Assessment assessment = AssessOn(model, "2020-01-01");
+  const Divergence& divergence = assessment.divergence;
+  EXPECT_DOUBLE_EQ(divergence.shortfall[kGB][kUS], 0.0);
+  EXPECT_GT(divergence.shortfall[kGB][kLV], 0.0);
+  EXPECT_NEAR(divergence.shortfall[kGB][kLV] + divergence.shortfall[kLV][kGB],
+              divergence.posture[kGB][kLV], 1e-12);
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kGB, kUS).level), "top-secret");
+  const Cell& cell = assessment.At(kGB, kLV);
+  EXPECT_EQ(LevelName(model.spec, cell.level), "unclassified");
+  ASSERT_EQ(cell.Holding().size(), 1u);
+  EXPECT_EQ(cell.Holding()[0]->condition_text, "max_divergence 0.00");
+  EXPECT_EQ(cell.Holding()[0]->summary,
+            fmt::format("LV's posture falls short of GB's by F = {:.3f}, above 0.00",
+                        divergence.shortfall[kGB][kLV]));
+  // Other providers are not bound by GB's condition.
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kDE, kLV).level), "secret");
+}
+
+// baseline_max_severity's `except`: a rule about secret traffic need not
+// withhold the lower levels. LV's one high finding is the classified-traffic
+// rule, about DE's service on its network.
+TEST_F(SmallAlliance, BaselineSeverityExceptLeavesOutTheNamedRules) {
+  AllianceModel model = LoadSmall();
+  Condition& confidential = model.spec.sharing[0].conditions[0];
+  confidential.max_severity = policy::RuleSeverity::kMedium;
+  Assessment assessment = AssessOn(model, "2020-01-01");
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kDE, kLV).level), "restricted");
+  confidential.except_rules = {"classified-trusted"};
+  assessment = AssessOn(model, "2020-01-01");
+  EXPECT_EQ(LevelName(model.spec, assessment.At(kDE, kLV).level), "secret");
 }
 
 TEST_F(SmallAlliance, PostureAndCompliance) {
@@ -135,10 +216,14 @@ TEST_F(SmallAlliance, PostureAndCompliance) {
   EXPECT_DOUBLE_EQ(gb.all.weight, 110.0);
   EXPECT_DOUBLE_EQ(*gb.all.EspionageShare(), 1.0);
   EXPECT_FALSE(gb.resilience_loss.has_value());
-  // DE: the hospital rides the Huawei gNB (100), the staff element the Latvian router (5).
+  // DE: the hospital rides the Huawei gNB (100 of its 110 at home); the staff
+  // element (5) rides the Latvian router: host-nation exposure, apart.
   const Posture& de = assessment.members[kDE].posture;
-  EXPECT_DOUBLE_EQ(de.critical.weight, 115.0);
-  EXPECT_DOUBLE_EQ(*de.Espionage(), 105.0 / 115.0);
+  EXPECT_DOUBLE_EQ(de.critical.weight, 110.0);
+  EXPECT_DOUBLE_EQ(*de.Espionage(), 100.0 / 110.0);
+  EXPECT_EQ(de.abroad.services, 1u);
+  EXPECT_DOUBLE_EQ(de.abroad.weight, 5.0);
+  EXPECT_DOUBLE_EQ(*de.abroad.EspionageShare(), 1.0);
   // GB's national deadline is in 2025: no finding in 2020; the baseline
   // reading has its classified-trusted finding (high).
   EXPECT_EQ(assessment.members[kGB].baseline[static_cast<std::size_t>(policy::RuleSeverity::kHigh)], 1u);

@@ -18,9 +18,15 @@ TEST(AllianceCli, SmallAllianceText) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("  US                   -            confidential confidential confidential\n"),
             std::string::npos) << result.out;
+  // DE's own secret service rides on trusted routes; its service abroad, on
+  // Latvia's network, is judged apart as host-nation exposure.
   EXPECT_NE(result.out.find("  GB → DE: confidential; secret withheld by\n"
-                            "    - classified_on_trusted_paths (secret and above) [alliance]: 1 of 2 "
-                            "secret+ services of DE cross untrusted equipment (1 cross-border)\n"
+                            "    in short: GB shares confidential with DE, not secret: DE's classified "
+                            "services in LV route through high-risk suppliers' equipment on the host "
+                            "network (1 of 1).\n"
+                            "    - classified_on_trusted_paths (secret and above) — host networks "
+                            "(espionage) [alliance]: 1 of 1 secret+ service of DE cross untrusted "
+                            "equipment (1 cross-border)\n"
                             "        DE's service lv-de-staff (defence, secret) on LV network lv-t "
                             "crosses huawei router lv-rtr-1\n"),
             std::string::npos) << result.out;
@@ -94,9 +100,11 @@ TEST(AllianceCli, TimelineWhatIfAndRestore) {
 }
 
 // The bundled alliance on its inventories' date (2019-07-01). Verified by
-// hand against the inventories: lv-dc1-rtr1 and lv-ex3-rtr are Huawei routers
-// on the route of the US aviation service at Lielvarde (lv-defence-us-4), and
-// the UK's secret services at Catterick and Faslane attach through Huawei gNBs.
+// hand against the inventories: gb-op1 and gb-op2 each have a Huawei element
+// manager for their Huawei radio equipment (the UK's management deadline is
+// 31 December 2023); de-op2 has eight Huawei core functions; lv-dc1-rtr1 and
+// lv-ex3-rtr are Huawei routers without which the US aviation service at
+// Lielvarde (lv-defence-us-4) goes down.
 TEST(AllianceCli, BundledAlliance) {
   const std::string alliance = testing::SourcePath("data/samples/allies/alliance.yaml");
   const auto result = RunRedoubt({"alliance", alliance, "--limit", "2"});
@@ -104,33 +112,51 @@ TEST(AllianceCli, BundledAlliance) {
   EXPECT_TRUE(result.out.starts_with("judged on 2019-07-01 (the latest inventory date, us-op1)\n"))
       << result.out;
   EXPECT_NE(result.out.find(
-                "  provider \\ recipient US           GB           DE           CA           LV          \n"
-                "  US                   -            restricted   restricted   restricted   restricted  \n"
-                "  GB                   confidential -            restricted   restricted   restricted  \n"),
+                "  provider \\ recipient US           GB           DE           CA           SE           LV          \n"
+                "  US                   -            confidential restricted   restricted   restricted   restricted  \n"
+                "  GB                   secret       -            restricted   restricted   restricted   restricted  \n"
+                "  DE                   secret       confidential -            restricted   restricted   restricted  \n"),
             std::string::npos) << result.out;
+  // The US's own condition binds: GB's Huawei radio equipment costs it secret from the US.
   EXPECT_NE(result.out.find(
-                "  GB → US: confidential; secret withheld by\n"
-                "    - classified_on_trusted_paths (secret and above) [alliance]: 1 of 5 secret+ "
-                "services of US cross untrusted equipment (1 cross-border)\n"
-                "        US's service lv-defence-us-4 (defence, secret) on LV network lv-op1 crosses "
-                "huawei router lv-dc1-rtr1, huawei router lv-ex3-rtr\n"),
+                "  US → GB: confidential; secret withheld by\n"
+                "    in short: US shares confidential with GB, not secret: GB has high-risk suppliers' "
+                "equipment in its network management: Huawei Technologies (2); GB's networks carry "
+                "Huawei Technologies (922) equipment, which US does not accept at secret.\n"
+                "    - no_untrusted_in [core, management] [alliance]: untrusted equipment: 2 management "
+                "elements of vendor huawei\n"
+                "        gb-op1: 1 management element of vendor huawei (ems): gb-ems-huawei\n"
+                "        gb-op2: 1 management element of vendor huawei (ems): gb-ems-huawei\n"
+                "    - no_vendor [huawei, zte] [provider US]: equipment of a named vendor: 584 ran "
+                "elements of vendor huawei, 336 transport elements of vendor huawei, 2 management "
+                "elements of vendor huawei\n"),
             std::string::npos) << result.out;
+  // Host-nation exposure is its own shortfall, and only at the top level.
   EXPECT_NE(result.out.find(
-                "  US → GB: restricted; confidential withheld by\n"
-                "    - baseline_max_severity high [alliance]: 2 baseline findings above high: "
-                "nato-classified-trusted (2)\n"
-                "        [critical] nato-classified-trusted on gb-op1: service "
-                "gb-defence-catterick-garrison: its primary routes traverse untrusted equipment: "
-                "gb-cell288-gnb (gnb huawei), gb-cell289-gnb (gnb huawei)\n"),
+                "  GB → US: secret; top-secret withheld by\n"
+                "    in short: GB shares secret with US, not top-secret: US's classified services in LV "
+                "depend on the host network, and high-risk suppliers' equipment there could cut them "
+                "off (1 of 1).\n"
+                "    - classified_on_trusted_paths (secret and above) — host networks (sabotage) "
+                "[alliance]: 1 of 1 secret+ service of US on host networks go down when untrusted "
+                "equipment is switched off (host-nation exposure)\n"
+                "        US's service lv-defence-us-4 (defence, secret) on LV network lv-op1 goes down "
+                "without the untrusted huawei router lv-dc1-rtr1, huawei router lv-ex3-rtr\n"),
+            std::string::npos) << result.out;
+  // A core held by a high-risk supplier costs confidential, not everything.
+  EXPECT_NE(result.out.find(
+                "  US → DE: restricted; confidential withheld by\n"
+                "    in short: US shares restricted with DE, not confidential: DE has high-risk "
+                "suppliers' equipment in its core network: Huawei Technologies (8).\n"),
             std::string::npos) << result.out;
 
-  const auto restore = RunRedoubt({"alliance", alliance, "--restore", "GB", "US", "secret"});
+  const auto restore = RunRedoubt({"alliance", alliance, "--restore", "GB", "US", "top-secret"});
   ASSERT_EQ(restore.exit_code, 0) << restore.err;
   EXPECT_NE(restore.out.find("  restored by replacing 2 elements (1 round):\n"
                              "    lv-op1 transport: 2 elements huawei → cisco (router): lv-dc1-rtr1, "
                              "lv-ex3-rtr\n"),
             std::string::npos) << restore.out;
-  EXPECT_NE(restore.out.find("  GB → US: confidential → top-secret (restored)\n"), std::string::npos);
+  EXPECT_NE(restore.out.find("  GB → US: secret → top-secret (restored)\n"), std::string::npos);
 }
 
 TEST(AllianceCli, BadUsage) {

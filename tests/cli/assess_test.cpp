@@ -45,19 +45,20 @@ TEST(CliAssess, BundledAlliesWriteReportAssessmentAndSites) {
   EXPECT_EQ(assessment["as_of"], "2024-06-01");
   EXPECT_EQ(assessment["as_of_source"], "as-of");
   // Every bundled inventory is of 2019-07-01: each predates the date, with its deadlines.
-  ASSERT_EQ(assessment["inventory_predates"].size(), 5u);
-  EXPECT_EQ(assessment["inventory_predates"][1]["network"], "gb-op1");
-  EXPECT_EQ(assessment["inventory_predates"][1]["inventory_as_of"], "2019-07-01");
-  EXPECT_EQ(assessment["inventory_predates"][1]["deadlines"][0]["rule"], "gb-ran-cap");
+  ASSERT_EQ(assessment["inventory_predates"].size(), 13u);
+  EXPECT_EQ(assessment["inventory_predates"][2]["network"], "gb-op1");
+  EXPECT_EQ(assessment["inventory_predates"][2]["inventory_as_of"], "2019-07-01");
+  EXPECT_EQ(assessment["inventory_predates"][2]["deadlines"][0]["rule"], "gb-ran-cap");
   EXPECT_NE(result.out.find("judged on 2024-06-01 (--as-of)\nnote: inventory us-op1 (2019-07-01) "
                             "predates the date judged on (2024-06-01)"),
             std::string::npos)
       << result.out;
-  ASSERT_EQ(assessment["members"].size(), 5u);
+  ASSERT_EQ(assessment["members"].size(), 6u);
   EXPECT_EQ(assessment["members"][0]["code"], "US");
-  EXPECT_EQ(assessment["findings"].size(), 5u);
-  EXPECT_EQ(assessment["exposure"].size(), 5u);
-  EXPECT_EQ(assessment["resilience"].size(), 5u);  // one scenario per member
+  EXPECT_EQ(assessment["members"][4]["code"], "SE");
+  EXPECT_EQ(assessment["findings"].size(), 6u);
+  EXPECT_EQ(assessment["exposure"].size(), 6u);
+  EXPECT_EQ(assessment["resilience"].size(), 6u);  // one scenario per member
   EXPECT_EQ(assessment["resilience"][0]["scenario"], "vendor-kill-switch");
   EXPECT_EQ(assessment["alliance"]["format"], "redoubt/alliance-assessment@1");
   EXPECT_EQ(assessment["sites"]["type"], "FeatureCollection");

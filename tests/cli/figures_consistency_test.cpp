@@ -39,6 +39,15 @@ const std::vector<std::string> kDates = {"2019-07-01", "2024-07-01", "2028-01-01
 
 std::string Allies(const std::string& name) { return testing::SourcePath("data/samples/allies/" + name); }
 
+// The bundled alliance's inventory files, per member, as alliance.yaml lists them.
+const std::map<std::string, std::vector<std::string>> kMemberFiles = {
+    {"US", {"us.json", "us-op2.json"}},
+    {"GB", {"gb.json", "gb-op2.json", "gb-op3.json"}},
+    {"DE", {"de.json", "de-op2.json"}},
+    {"CA", {"ca.json", "ca-op2.json"}},
+    {"SE", {"se-op1.json", "se-op2.json"}},
+    {"LV", {"lv.json", "lv-op2.json"}}};
+
 Json RunJson(const std::vector<std::string>& args) {
   auto result = RunRedoubt(args);
   EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -69,11 +78,13 @@ void ExpectShare(const Json& actual, double numerator, double denominator, const
 }
 
 TEST(FiguresConsistency, ExposeEqualsThePostureOverTheSameServices) {
-  const Json exposure = RunJson({"expose", "--format", "json", "--standard",
-                                 testing::SourcePath("data/standards/nato-baseline.yaml"),
-                                 Allies("ca.json"), Allies("de.json"), Allies("gb.json"),
-                                 Allies("lv.json"), Allies("us.json")});
-  ASSERT_EQ(exposure["networks"].size(), 5u);
+  std::vector<std::string> args = {"expose", "--format", "json", "--standard",
+                                   testing::SourcePath("data/standards/nato-baseline.yaml")};
+  for (const auto& [code, files] : kMemberFiles) {
+    for (const std::string& file : files) args.push_back(Allies(file));
+  }
+  const Json exposure = RunJson(args);
+  ASSERT_EQ(exposure["networks"].size(), 13u);
   // expose's own totals are the same tally as its services.
   for (const Json& network : exposure["networks"]) {
     Tally all, critical;
@@ -107,7 +118,8 @@ TEST(FiguresConsistency, ExposeEqualsThePostureOverTheSameServices) {
         const bool own = host[network["network"]["id"].get<std::string>()] == code;
         for (const Json& service : network["services"]) {
           const std::string owner = service["owner"];
-          if (!(owner == code || (own && owner.empty()))) continue;
+          // The member's services on its own networks; those abroad are apart.
+          if (!own || !(owner == code || owner.empty())) continue;
           all.Add(service);
           if (service["sector"] != "public") critical.Add(service);
         }
@@ -124,7 +136,7 @@ TEST(FiguresConsistency, ExposeEqualsThePostureOverTheSameServices) {
       ++compared;
     }
   }
-  EXPECT_EQ(compared, 3u * 5u);
+  EXPECT_EQ(compared, 3u * 6u);
 }
 
 TEST(FiguresConsistency, AssessFiguresEqualTheAllianceCommandOnBothBases) {
@@ -139,7 +151,7 @@ TEST(FiguresConsistency, AssessFiguresEqualTheAllianceCommandOnBothBases) {
         {"as_inventoried", RunJson({"alliance", Allies("alliance.yaml"), "--as-inventoried", "--as-of",
                                     date, "--format", "json"})},
         {"deadlines_met", RunJson({"alliance", Allies("alliance.yaml"), "--as-of", date, "--format", "json"})}};
-    ASSERT_EQ(figures["members"].size(), 5u);
+    ASSERT_EQ(figures["members"].size(), 6u);
     for (const auto& [basis, document] : alliance) {
       SCOPED_TRACE(basis);
       ASSERT_EQ(document["members"].size(), figures["members"].size());
@@ -177,10 +189,7 @@ TEST(FiguresConsistency, SimulateEqualsTheAssessmentsResiliencePerScenario) {
   auto assess = RunRedoubt(args);
   ASSERT_EQ(assess.exit_code, 0) << assess.err;
   const Json assessment = Json::parse(testing::ReadText(out + "/assessment.json"));
-  ASSERT_EQ(assessment["resilience"].size(), 5u * scenarios.size());
-
-  std::map<std::string, std::string> file_of = {{"US", "us.json"}, {"GB", "gb.json"}, {"DE", "de.json"},
-                                                {"CA", "ca.json"}, {"LV", "lv.json"}};
+  ASSERT_EQ(assessment["resilience"].size(), 6u * scenarios.size());
   std::size_t compared = 0;
   for (const Json& entry : assessment["resilience"]) {
     const std::string code = entry["member"];
@@ -189,9 +198,12 @@ TEST(FiguresConsistency, SimulateEqualsTheAssessmentsResiliencePerScenario) {
     const std::string scenario =
         testing::SourcePath("data/scenarios/" + scenario_id + ".yaml");
     // assess lists the 20 services hurt most; simulate lists --top.
-    const Json simulated = RunJson({"simulate", Allies(file_of.at(code)), "--scenario", scenario,
-                                    "--trials", "2", "--seed", "7", "--top", "20", "--format", "json",
-                                    "-q"});
+    std::vector<std::string> simulate = {"simulate"};
+    for (const std::string& file : kMemberFiles.at(code)) simulate.push_back(Allies(file));
+    const std::vector<std::string> flags = {"--scenario", scenario, "--trials", "2", "--seed", "7",
+                                            "--top", "20", "--format", "json", "-q"};
+    simulate.insert(simulate.end(), flags.begin(), flags.end());
+    const Json simulated = RunJson(simulate);
     const Json& document = entry["document"];
     EXPECT_EQ(simulated["seed"], document["seed"]);
     EXPECT_EQ(simulated["trials"], document["trials"]);
@@ -224,7 +236,7 @@ TEST(FiguresConsistency, SimulateEqualsTheAssessmentsResiliencePerScenario) {
       ExpectShare(member["as_inventoried"]["all"]["kill_switch_loss"], lost, possible, "kill-switch loss");
     }
   }
-  EXPECT_EQ(compared, 5u * scenarios.size());
+  EXPECT_EQ(compared, 6u * scenarios.size());
   std::filesystem::remove_all(out);
 }
 

@@ -136,8 +136,9 @@ TEST(AlliedSamples, AreReproducedByTheirRegenerateScript) {
   const std::string command = testing::SourcePath("data/samples/allies/regenerate") + " " +
                               REDOUBT_BINARY + " " + dir + " 2>/dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
-  for (const char* country : {"us", "gb", "de", "ca", "lv"}) {
-    const std::string name = std::string(country) + ".json";
+  for (const char* network : {"us", "us-op2", "gb", "gb-op2", "gb-op3", "de", "de-op2", "ca",
+                              "ca-op2", "se-op1", "se-op2", "lv", "lv-op2"}) {
+    const std::string name = std::string(network) + ".json";
     EXPECT_EQ(testing::ReadText(dir + "/" + name),
               testing::ReadText(testing::SourcePath("data/samples/allies/" + name)))
         << name << " is stale: run data/samples/allies/regenerate";
@@ -152,8 +153,16 @@ TEST(AlliedSamples, AreReproducedByTheirRegenerateScript) {
               std::string::npos)
         << owner;
   }
-  const std::string us = testing::ReadText(dir + "/us.json");
-  EXPECT_EQ(us.find("\"vendor\":\"huawei\""), std::string::npos);
+  // The US operators carry no Huawei (policy-facts: the US national carriers' 5G).
+  for (const char* name : {"/us.json", "/us-op2.json"}) {
+    EXPECT_EQ(testing::ReadText(dir + name).find("\"vendor\":\"huawei\""), std::string::npos) << name;
+  }
+  // The script makes every checked-in network and nothing else.
+  std::vector<std::string> checked_in;
+  for (const std::string& name : testing::ListDirectory(testing::SourcePath("data/samples/allies"))) {
+    if (name.ends_with(".json")) checked_in.push_back(name);
+  }
+  EXPECT_EQ(testing::ListDirectory(dir), checked_in);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace redoubt::policy {
 namespace {
 
-const std::vector<std::string> kFiles = {"nato-baseline", "us", "gb", "de", "ca"};
+const std::vector<std::string> kFiles = {"nato-baseline", "us", "gb", "de", "ca", "se"};
 
 Standard Load(const std::string& name) {
   auto loaded = LoadStandard(testing::SourcePath("data/standards/" + name + ".yaml"));

@@ -9,7 +9,10 @@
 //   node tests/report/browser_test.js REDOUBT_BINARY SOURCE_DIR BUILD_DIR --assess DATE
 //
 // With --assess, it runs `redoubt assess` on the bundled allies on DATE
-// (a few trials of the kill-switch) and checks that report instead.
+// (a few trials of the kill-switch, and the sharing timeline 2019-2030) and
+// checks that report instead, its "Sharing over time" small multiples
+// included; it saves a screenshot of that section as well (and to
+// $REDOUBT_SCREENSHOT_TIMELINE when set, for the README).
 //
 // Exit 0: pass; 1: fail; 77: skipped (no Chromium or no node_modules; run scripts/setup).
 'use strict';
@@ -117,12 +120,53 @@ async function open(browser, name, file) {
   return { page, state };
 }
 
+// "Sharing over time": one small matrix for the first date and for each date
+// where a cell moves, the moved cells outlined, each move's cause listed as
+// the assessment gives it.
+async function checkSharingTimeline(page, assessment) {
+  const steps = ((assessment.alliance || {}).timeline || []);
+  check(steps.length > 1, `assess: the assessment has a sharing timeline of ${steps.length} steps`);
+  const shown = steps.filter((step, index) => index === 0 || step.moves.length);
+  const dates = await page.$$eval('#sharing-timeline table.mini-matrix', (tables) => tables.map((t) => t.dataset.date));
+  check(JSON.stringify(dates) === JSON.stringify(shown.map((s) => s.date)),
+    `assess: sharing timeline shows ${dates.join(', ')}, expected ${shown.map((s) => s.date).join(', ')}`);
+  const expectedDates = ['2019-07-01', '2023-12-31', '2024-06-28', '2025-01-01', '2026-12-31', '2027-12-31', '2029-12-31'];
+  check(JSON.stringify(dates) === JSON.stringify(expectedDates), `assess: the matrix moves on ${dates.join(', ')}`);
+  const moves = shown.reduce((n, step) => n + step.moves.length, 0);
+  const outlined = await page.$$eval('#sharing-timeline td.moved', (cells) => cells.length);
+  check(outlined === moves, `assess: ${outlined} cells outlined for ${moves} moves`);
+  const reasons = await page.$$eval('#sharing-timeline ul.moves li', (items) => items.map((li) => li.dataset.reason));
+  const shownText = await page.$eval('#sharing-timeline', (node) => node.textContent);
+  // Each move's cause and effect are on the page (moves with one cause share its line).
+  reasons.forEach((reason) => {
+    const [cause, effect] = reason.split(' \u2192 ');
+    check(shownText.includes(cause) && shownText.includes(effect), `assess: "${reason}" is not shown`);
+  });
+  const expected = [].concat(...shown.map((step) => step.moves.map((m) => m.reason)));
+  check(JSON.stringify(reasons) === JSON.stringify(expected), `assess: the moves listed differ from the assessment's (${reasons.length} vs ${expected.length})`);
+  const canada = "2024-06-28: CA's deadline \u201cHuawei and ZTE 5G equipment removed by 28 June 2024\u201d passes and " +
+    "CA's deadline \u201cThe management systems of Huawei and ZTE 5G equipment removed by 28 June 2024\u201d passes " +
+    '\u2192 GB shares secret with CA (was restricted)';
+  check(reasons.includes(canada),
+    `assess: no "2024-06-28: … → GB shares secret with CA" among ${reasons.slice(0, 3).join(' | ')}`);
+  // The first matrix: US → GB is confidential in 2019 (cells read row by row, diagonal blank).
+  const first = await page.$eval('#sharing-timeline table.mini-matrix', (table) => Array.from(table.querySelectorAll('tbody tr')).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)));
+  check(first.length === 6 && first[0][1] === 'C' && first[1][0] === 'S', `assess: the 2019 matrix reads ${JSON.stringify(first)}`);
+  const section = await page.$('#sharing-timeline');
+  if (section) {
+    await page.addStyleTag({ content: 'nav#toc { display: none !important; }' });
+    await section.screenshot({ path: path.join(buildDir, 'report-sharing-timeline.png') });
+    if (process.env.REDOUBT_SCREENSHOT_TIMELINE) await section.screenshot({ path: process.env.REDOUBT_SCREENSHOT_TIMELINE });
+  }
+}
+
 // A fresh assessment of the bundled allies: its report against its assessment.json.
 async function mainAssess() {
   const outDir = path.join(buildDir, `report-figures-${assessDate}`);
   fs.rmSync(outDir, { recursive: true, force: true });
   childProcess.execFileSync(binary, ['assess', '-q', '-o', outDir, '--as-of', assessDate, '--trials', '2',
-    '--scenario', path.join(sourceDir, 'data', 'scenarios', 'vendor-kill-switch.yaml')], { stdio: 'inherit' });
+    '--scenario', path.join(sourceDir, 'data', 'scenarios', 'vendor-kill-switch.yaml'),
+    '--sharing-timeline', '2019-07-01..2030-12-31'], { stdio: 'inherit' });
   const html = path.join(outDir, 'report.html');
   checkStatic('assess', fs.readFileSync(html, 'utf8'));
   const browser = await chromium.launch({ executablePath: kChromium, args: ['--no-sandbox'], headless: true });
@@ -130,6 +174,7 @@ async function mainAssess() {
     const report = await open(browser, 'assess', html);
     const assessment = JSON.parse(fs.readFileSync(path.join(outDir, 'assessment.json'), 'utf8'));
     await checkHeadlineFigures(report.page, assessment, check, `assess ${assessDate}`);
+    await checkSharingTimeline(report.page, assessment);
   } finally {
     await browser.close();
   }

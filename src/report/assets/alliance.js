@@ -56,6 +56,16 @@
         rules: R.list(divergence.rules),
         vendors: R.list(divergence.vendors),
       },
+      // The sharing timeline (`redoubt assess --sharing-timeline`): the matrix on
+      // each date a cell moves, with the cause of each move.
+      timeline: R.list(doc.timeline).filter((step) => step && step.date).map((step) => ({
+        date: step.date,
+        matrix: R.list(step.matrix),
+        moves: R.list(step.moves).filter(Boolean).map((m) => ({
+          provider: m.provider, recipient: m.recipient, before: m.before || 'none', after: m.after || 'none',
+          direction: m.direction, reason: m.reason || '', cellReason: m.cell_reason || '',
+        })),
+      })),
       sharing: {
         members: R.list(sharing.providers).length ? R.list(sharing.providers) : R.list(sharing.recipients),
         cells: cells.map((c) => ({
@@ -63,8 +73,10 @@
           recipient: c.recipient,
           level: c.level || 'none',
           blocked: c.withheld || null,
+          sentence: c.reason || '',
           reasons: R.list(c.shortfalls).filter(Boolean).map((r) => ({
             level: r.level || '', condition: r.condition || '', source: r.source || '', summary: r.summary || '',
+            plain: r.plain || '', host: r.host_networks === true, rationale: r.rationale || '',
             rules: R.list(r.rules), elements: r.elements || 0, details: R.list(r.details),
           })),
         })),
@@ -80,6 +92,7 @@
       panel.appendChild(R.el('p', {}, 'Nothing is held back: every condition of the highest level is met.'));
       return;
     }
+    if (cell.sentence) panel.appendChild(R.el('p', { class: 'in-short' }, cell.sentence));
     const byLevel = [];
     cell.reasons.forEach((r) => {
       let group = byLevel.find((g) => g.level === r.level);
@@ -89,7 +102,8 @@
     byLevel.forEach((group, index) => {
       panel.appendChild(R.el('p', {}, index === 0 ? `${group.level || cell.blocked} is withheld because:` : `and ${group.level} also needs:`));
       panel.appendChild(R.el('ul', {}, group.reasons.map((r) => R.el('li', {},
-        R.el('strong', {}, r.condition), r.source ? R.el('span', { class: 'muted' }, ` (${r.source})`) : '', ': ', r.summary,
+        r.host ? R.badge('host-nation exposure', 'host') : '', R.el('strong', {}, r.condition), r.source ? R.el('span', { class: 'muted' }, ` (${r.source})`) : '', ': ', r.summary,
+        r.rationale ? R.el('div', { class: 'muted rationale' }, 'Why this condition: ' + r.rationale) : '',
         r.rules.length ? [' — rule ', r.rules.map((rule, i) => [i ? ', ' : '', R.el('code', {}, rule)])] : '',
         r.elements ? ` — ${r.elements} element${r.elements === 1 ? '' : 's'}` : '',
         r.details.length ? R.el('details', {}, R.el('summary', {}, 'details'), R.el('ul', {}, r.details.map((d) => R.el('li', { class: 'mono' }, d)))) : ''))));
@@ -277,12 +291,60 @@
     });
   }
 
+  // Small multiples: the matrix on the first date and on each date a cell
+  // moves, plain tables (nothing to load), the moved cells outlined, and the
+  // cause of every move under its matrix.
+  function renderSharingTimeline(parent, view) {
+    const section = R.section(parent, 'sharing-timeline', 'Sharing over time', 3);
+    if (!view.timeline.length) { R.missing(section, 'The sharing timeline (run assess with --sharing-timeline)'); return; }
+    const order = view.sharing.members.length ? view.sharing.members : view.members.map((m) => m.code);
+    const levels = ['none'].concat(view.levels);
+    const short = { none: '—', unclassified: 'U', restricted: 'R', confidential: 'C', secret: 'S', 'top-secret': 'TS' };
+    const abbreviate = (level) => short[level] || level.slice(0, 4);
+    const steps = view.timeline.filter((step, index) => index === 0 || step.moves.length);
+    const moving = view.timeline.length - 1 - (steps.length - 1);
+    section.appendChild(R.el('p', { class: 'lede' },
+      `The sharing matrix on ${steps[0].date} and on each of the ${steps.length - 1} later dates where a cell moves ` +
+      `(${moving} rule date${moving === 1 ? '' : 's'} moved nothing). Each member is assumed to meet its own deadlines. Moved cells are outlined.`));
+    const grid = R.el('div', { class: 'multiples' });
+    section.appendChild(grid);
+    steps.forEach((step) => {
+      const moved = new Set(step.moves.map((m) => `${m.provider}>${m.recipient}`));
+      const head = R.el('tr', {}, R.el('th', { scope: 'col', class: 'corner' }, 'P \\ R'), order.map((code) => R.el('th', { scope: 'col' }, code)));
+      const rows = order.map((provider, i) => R.el('tr', {}, R.el('th', { scope: 'row' }, provider), order.map((recipient, j) => {
+        const level = i === j ? null : ((step.matrix[i] || [])[j] || 'none');
+        if (level === null) return R.el('td', { class: 'self' }, '');
+        const rank = levels.indexOf(level);
+        const cls = `lvl lvl-${Math.max(0, rank)}${moved.has(`${provider}>${recipient}`) ? ' moved' : ''}`;
+        return R.el('td', { class: cls, title: `${provider} → ${recipient}: ${level}` }, abbreviate(level));
+      })));
+      const table = R.el('table', { class: 'mini-matrix', 'data-date': step.date }, R.el('caption', {}, step.date), R.el('thead', {}, head), R.el('tbody', {}, rows));
+      // Moves with the same cause are listed under it once ("cause → effect").
+      const groups = [];
+      step.moves.forEach((m) => {
+        const text = m.reason || `${step.date}: ${m.provider} → ${m.recipient}: ${m.before} → ${m.after}`;
+        const at = text.indexOf(' \u2192 ');
+        const cause = at < 0 ? '' : text.slice(0, at);
+        const effect = at < 0 ? text : text.slice(at + 3);
+        let group = groups.find((g) => g.cause === cause);
+        if (!group) groups.push(group = { cause: cause, effects: [] });
+        group.effects.push(R.el('li', { class: m.direction === 'up' ? 'up' : 'down', 'data-reason': text }, effect));
+      });
+      const why = step.moves.length
+        ? groups.map((g) => R.el('div', { class: 'cause' }, g.cause ? R.el('p', {}, g.cause + ' \u2192') : '', R.el('ul', { class: 'moves' }, g.effects)))
+        : R.el('p', { class: 'muted' }, 'The starting point.');
+      grid.appendChild(R.el('figure', { class: 'multiple' }, table, why));
+    });
+    section.appendChild(R.el('p', { class: 'muted legend' }, levels.map((level, rank) => R.el('span', { class: `lvl lvl-${rank} swatch` }, `${abbreviate(level)} = ${level}`))));
+  }
+
   R.renderAlliance = function (main, assessment) {
     const section = R.section(main, 'alliance', 'Between allies');
     const view = R.allianceView(assessment);
     if (!view) { R.missing(section, 'The alliance view'); return; }
     section.appendChild(R.el('p', { class: 'lede' }, 'Which intelligence each ally can still share with which other, and why. A cell below the top level is held down by the recipient\'s findings or posture; the explanation names them.'));
     R.guard(section, 'The sharing matrix', () => renderSharing(section, view));
+    R.guard(section, 'The sharing timeline', () => renderSharingTimeline(section, view));
     const grid = R.el('div', { class: 'grid2' });
     section.appendChild(grid);
     const left = R.el('div', {});

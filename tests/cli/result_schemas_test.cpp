@@ -1,0 +1,68 @@
+// Every result document, as the commands write it, matches its JSON Schema in
+// schemas/ (checked by tests/schema_check.py with python3-jsonschema,
+// independent of the C++ writers): findings, exposure, resilience and the
+// alliance view, with its timeline, what-if and restore parts.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "testing.hpp"
+
+namespace redoubt {
+namespace {
+
+using testing::RunRedoubt;
+
+TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
+  const std::string dir = testing::TempDir("result-schemas");
+  const std::string sample = testing::SourcePath("data/samples/sample-gb.yaml");
+  const std::string small = testing::SourcePath("tests/cases/alliance/small/alliance.yaml");
+  const std::string allies = testing::SourcePath("data/samples/allies/alliance.yaml");
+  const std::vector<std::pair<std::string, std::vector<std::string>>> runs = {
+      {"findings.json",
+       {"check", sample, "-s", testing::SourcePath("data/standards/gb.yaml"), "--format", "json",
+        "--fail-on", "never"}},
+      {"exposure.json", {"expose", sample, "--format", "json"}},
+      {"resilience.json",
+       {"simulate", sample, "--scenario",
+        testing::SourcePath("data/scenarios/vendor-kill-switch.yaml"), "--trials", "2", "--format",
+        "json", "-q"}},
+      {"alliance-timeline.json",
+       {"alliance", small, "--timeline", "2020-01-01..2030-01-01", "--format", "json"}},
+      {"alliance-what-if.json",
+       {"alliance", small, "--what-if",
+        testing::SourcePath("tests/cases/alliance/small/us-lets-huawei-in.yaml"), "--format",
+        "json"}},
+      {"alliance-restore.json",
+       {"alliance", small, "--restore", "US", "DE", "secret", "--format", "json"}},
+      {"alliance-bundled.json", {"alliance", allies, "--format", "json"}},
+  };
+  std::string files;
+  for (const auto& [name, args] : runs) {
+    const auto result = RunRedoubt(args);
+    ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << name << ": " << result.err;
+    std::ofstream(dir + "/" + name) << result.out;
+    files += " '" + dir + "/" + name + "'";
+  }
+  const std::string log = dir + "/check.log";
+  const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'{} > '{}' 2>&1",
+                                          testing::SourcePath("tests/schema_check.py"),
+                                          testing::SourcePath(""), files, log);
+  EXPECT_EQ(std::system(command.c_str()), 0) << testing::ReadText(log);
+  const std::string report = testing::ReadText(log);
+  // Each document was checked against its own schema (the alliance documents
+  // embed none of another format).
+  EXPECT_NE(
+      report.find("4 redoubt/alliance-assessment@1, 1 redoubt/exposure@1, 1 redoubt/findings@1, "
+                  "1 redoubt/resilience@1, 1 redoubt/scenario@1"),
+      std::string::npos)
+      << report;
+  EXPECT_NE(report.find("8 passed, 0 failed"), std::string::npos) << report;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace redoubt
