@@ -19,7 +19,11 @@ inline constexpr std::size_t kSourcePadding = 64;
 
 class SourceFile {
  public:
-  // Reads `path` whole. Throws IoError when it cannot be read.
+  // Reads `path` whole. Throws IoError when it cannot be read. A pipe, FIFO,
+  // socket or device (`<(cat inv.json)`, /dev/stdin) is read as a stream to
+  // its end: at most 1 GiB, and an error rather than a hang when nothing is
+  // written for REDOUBT_READ_TIMEOUT seconds (default 60), a FIFO that no
+  // program opens for writing included.
   static SourceFile Read(const std::string& path);
   // An in-memory source (tests, inline cases). `name` is what diagnostics show.
   static SourceFile FromString(std::string name, std::string text);

@@ -1,6 +1,12 @@
 #include "core/source.hpp"
 
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -21,6 +27,41 @@ TEST(SourceFile, MapsOffsetsToLinesAndColumns) {
   EXPECT_EQ(source.LocationOf(999).line, 4u);  // clamped to the end
   EXPECT_EQ(source.OffsetOf(2, 3), 5u);
   EXPECT_GE(source.capacity(), source.size() + kSourcePadding);
+}
+
+// A FIFO is read as a stream: what a writer sends, to its end (it used to be
+// seen as an empty file), and a FIFO no program writes to is an error after
+// REDOUBT_READ_TIMEOUT seconds instead of a hang.
+TEST(SourceFile, ReadsAFifoAsAStreamAndGivesUpOnOneWithNoWriter) {
+  const std::string path = testing::TempDir("fifo") + "/in.yaml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::string sent;
+  for (int i = 0; i < 20000; ++i) sent += "line " + std::to_string(i) + "\n";  // > a pipe buffer
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // after the reader opened it
+    std::ofstream(path) << sent;
+  });
+  const SourceFile read = SourceFile::Read(path);
+  writer.join();
+  EXPECT_EQ(read.text(), sent);
+  EXPECT_EQ(read.name(), path);
+  EXPECT_GE(read.capacity(), read.size() + kSourcePadding);
+
+  ::setenv("REDOUBT_READ_TIMEOUT", "1", 1);
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    (void)SourceFile::Read(path);
+    ADD_FAILURE() << "a FIFO with no writer was read";
+  } catch (const IoError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              path + ": nothing was written to this pipe or FIFO for 1 s; start the program that "
+                     "writes it, or set REDOUBT_READ_TIMEOUT to wait longer");
+  }
+  ::unsetenv("REDOUBT_READ_TIMEOUT");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GE(seconds, 0.9);
+  EXPECT_LT(seconds, 10.0);
 }
 
 TEST(SourceFile, LocationsSurviveDroppingTheText) {
