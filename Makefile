@@ -6,7 +6,9 @@ BUILD_RELEASE := build/release
 BUILD_TEST := build/asan
 WERROR := $(if $(CI),ON,OFF)
 
-.PHONY: demo test setup release asan bench clean format tidy
+BUILD_PLAIN := build/release-cli
+
+.PHONY: demo test oom-test setup release asan bench clean format tidy
 
 setup:
 	@scripts/setup
@@ -24,6 +26,16 @@ demo: release
 
 test: asan
 	@cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The out-of-memory tests run redoubt under `ulimit -v`, where a sanitized binary
+# cannot start: they run against a Release binary (only the CLI is built). The
+# warnings of GCC's -O3 analysis are not made errors here; the test build has them.
+oom-test: asan
+	@cmake -S . -B $(BUILD_PLAIN) -G Ninja -DCMAKE_BUILD_TYPE=Release -DREDOUBT_BUILD_TESTS=OFF \
+	  -DREDOUBT_BUILD_BENCH=OFF -DREDOUBT_WERROR=OFF >/dev/null
+	@cmake --build $(BUILD_PLAIN) --target redoubt_cli -j $(JOBS)
+	@REDOUBT_TEST_BINARY=$(CURDIR)/$(BUILD_PLAIN)/redoubt $(BUILD_TEST)/tests/cli_test \
+	  --gtest_filter='OutOfMemory.*:Streams.*' --gtest_brief=1
 
 bench: release
 	@bench/run $(BUILD_RELEASE)

@@ -6,6 +6,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include <absl/container/flat_hash_set.h>
@@ -213,6 +214,8 @@ class JsonReader {
   }
 
   [[noreturn]] void Fail(std::uint64_t offset, simdjson::error_code error) {
+    // Running out of memory is the environment (exit 3), not a syntax error.
+    if (error == simdjson::MEMALLOC) throw std::bad_alloc();
     std::string what = simdjson::error_message(error);
     if (!what.empty() && what.back() == '.') what.pop_back();
     if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));

@@ -89,5 +89,86 @@ TEST(Cost, ALongUnknownReferenceIsReportedAtOnceWithoutASuggestion) {
   EXPECT_LT(seconds, 10.0);
 }
 
+// ---------------------------------------------------------------- memory ----
+
+// The sanitizers reserve terabytes of address space at start-up, so a
+// sanitized redoubt cannot run under `ulimit -v` at all. These tests then run
+// in CI against the Release binary: `make oom-test` (.ci/run) builds it and
+// points REDOUBT_TEST_BINARY at it.
+bool BinaryIsSanitized() {
+#if defined(__SANITIZE_ADDRESS__)
+  return !testing::TestsAnotherBinary();
+#else
+  return false;
+#endif
+}
+
+constexpr int kLimitKiB = 131072;  // 128 MiB of address space
+
+// Runs `arguments` (already quoted) under `ulimit -v limit`.
+ShellResult RunLimited(int limit_kib, const std::string& arguments) {
+  return RunBash("ulimit -v " + std::to_string(limit_kib) + " && exec " +
+                 testing::ShellQuote(testing::RedoubtBinary()) + " " + arguments);
+}
+
+class OutOfMemory : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (BinaryIsSanitized()) {
+      GTEST_SKIP() << "a sanitized binary cannot start under ulimit -v (ASan reserves its shadow "
+                      "memory up front); make oom-test runs this against the Release build";
+    }
+    dir_ = testing::TempDir("oom");
+    inventory_ = dir_ + "/big.json";
+    // About 42,000 elements, 16 MB: needs ~80 MB resident and more address space.
+    const auto generated = RunRedoubt({"generate", "--sites", "20000", "-o", inventory_});
+    ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  }
+  std::string dir_;
+  std::string inventory_;
+};
+
+// The limit must not stop redoubt from starting: a small file is read under it.
+TEST_F(OutOfMemory, TheLimitLeavesRoomForASmallInventory) {
+  const ShellResult result = RunLimited(kLimitKiB, "validate " + testing::ShellQuote(kSample));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+// It aborted with "double free or corruption" (a hash table unwound by
+// std::bad_alloc), or said "invalid JSON: error allocating memory" (rc 2).
+TEST_F(OutOfMemory, ValidateEndsInExitThreeWithOutOfMemoryAtEveryLimit) {
+  int exhausted = 0;
+  for (const int limit : {kLimitKiB, 147456, 163840, 180224, 196608, 262144}) {
+    const ShellResult result = RunLimited(limit, "validate " + testing::ShellQuote(inventory_));
+    if (result.exit_code == 0) continue;  // enough memory at this limit
+    ++exhausted;
+    EXPECT_EQ(result.exit_code, 3) << "ulimit -v " << limit << ": " << result.err;
+    EXPECT_EQ(result.err, "redoubt: error: out of memory\n") << "ulimit -v " << limit;
+  }
+  EXPECT_GE(exhausted, 1);  // the smallest limit is too small for this file
+  const auto unlimited = RunRedoubt({"validate", inventory_});
+  EXPECT_EQ(unlimited.exit_code, 0) << unlimited.err;
+}
+
+TEST_F(OutOfMemory, AssessEndsInExitThreeWithOutOfMemoryAndWritesNothing) {
+  const std::string alliance = dir_ + "/alliance.yaml";
+  std::ofstream(alliance) << "format: redoubt/alliance@1\nid: oom\ntitle: out of memory\n"
+                          << "baseline: " << testing::SourcePath("data/standards/nato-baseline.yaml")
+                          << "\nlevels: [unclassified, secret]\nmembers:\n"
+                          << "  - {code: GB, name: United Kingdom, standard: "
+                          << testing::SourcePath("data/standards/gb.yaml") << ", networks: ["
+                          << inventory_ << "]}\n"
+                          << "sharing:\n  - {level: secret, require: {no_untrusted_in: [core]}}\n";
+  for (const int limit : {kLimitKiB, 163840}) {
+    const std::string out = dir_ + "/out-" + std::to_string(limit);
+    const ShellResult result =
+        RunLimited(limit, "assess -q --trials 1 --threads 1 " + testing::ShellQuote(alliance) +
+                              " -o " + testing::ShellQuote(out));
+    EXPECT_EQ(result.exit_code, 3) << "ulimit -v " << limit << ": " << result.err;
+    EXPECT_EQ(result.err, "redoubt: error: out of memory\n") << "ulimit -v " << limit;
+    EXPECT_FALSE(std::filesystem::exists(out + "/assessment.json"));
+  }
+}
+
 }  // namespace
 }  // namespace redoubt
