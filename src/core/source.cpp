@@ -296,3 +296,81 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
 }
 
 }  // namespace redoubt
+
+namespace redoubt {
+
+void WriteFileSetAtomically(const std::string& folder,
+                            const std::vector<std::pair<std::string, std::string>>& files) {
+  namespace fs = std::filesystem;
+  const fs::path target = fs::path(folder).lexically_normal();
+  const fs::path name = target.filename().empty() ? target.parent_path().filename() : target.filename();
+  const fs::path clean = target.filename().empty() ? target.parent_path() : target;
+  const fs::path parent = clean.has_parent_path() ? clean.parent_path() : fs::path(".");
+  std::error_code error;
+  const bool exists = fs::exists(clean, error);
+  if (exists) {
+    if (!fs::is_directory(clean, error)) {
+      throw IoError(fmt::format("{}: exists and is not a folder", folder));
+    }
+    for (const auto& entry : fs::directory_iterator(clean, error)) {
+      const std::string entry_name = entry.path().filename().string();
+      const bool ours = std::any_of(files.begin(), files.end(),
+                                    [&](const auto& file) { return file.first == entry_name; });
+      if (!ours) {
+        throw IoError(fmt::format(
+            "{}: holds '{}', which this command did not write; the outputs replace the folder "
+            "as a whole, so give a new or empty folder, or one written by an earlier run",
+            folder, entry_name));
+      }
+    }
+    if (error) throw IoError(fmt::format("{}: cannot list: {}", folder, error.message()));
+  } else {
+    fs::create_directories(parent, error);
+    if (error) {
+      throw IoError(fmt::format("{}: cannot create the output folder: {}", parent.string(),
+                                error.message()));
+    }
+  }
+  std::string pattern = (parent / fmt::format(".{}.tmp.XXXXXX", name.string())).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw IoError(fmt::format("{}: cannot create a temporary folder: {}", parent.string(),
+                              std::strerror(errno)));
+  }
+  const fs::path temporary = pattern;
+  try {
+    for (const auto& [file, content] : files) {
+      WriteFileAtomically((temporary / file).string(), content);
+    }
+    // mkdtemp makes the folder 0700; give it what mkdir would have.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(temporary.c_str(), 0777 & ~mask);
+    if (!exists) {
+      if (::rename(temporary.c_str(), clean.c_str()) != 0) {
+        throw IoError(fmt::format("{}: cannot rename into place: {}", folder, std::strerror(errno)));
+      }
+      return;
+    }
+    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, clean.c_str(), RENAME_EXCHANGE) != 0) {
+      if (errno != EINVAL && errno != ENOSYS) {
+        throw IoError(fmt::format("{}: cannot exchange with the new outputs: {}", folder,
+                                  std::strerror(errno)));
+      }
+      // A file system without the exchange: the old set aside, then the new one
+      // in (between the two renames the folder is briefly absent, never mixed).
+      const fs::path aside = temporary.string() + ".old";
+      if (::rename(clean.c_str(), aside.c_str()) != 0 ||
+          ::rename(temporary.c_str(), clean.c_str()) != 0) {
+        throw IoError(fmt::format("{}: cannot rename into place: {}", folder, std::strerror(errno)));
+      }
+      fs::remove_all(aside, error);
+      return;
+    }
+  } catch (...) {
+    fs::remove_all(temporary, error);
+    throw;
+  }
+  fs::remove_all(temporary, error);  // now the earlier set
+}
+
+}  // namespace redoubt

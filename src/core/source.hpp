@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -69,5 +70,15 @@ bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics);
 // are checked. Throws IoError (a full disk or device, a closed stdout, a
 // directory in the way).
 void WriteFileAtomically(const std::string& path, std::string_view content);
+
+// Writes `files` (name, content) as one set into the folder `folder`: all of
+// them into a temporary folder beside it, then renamed into place in one step
+// (a new folder is renamed; an existing one is exchanged with the temporary
+// folder, and the old set removed), so a reader sees the old set or the new
+// one, never a mix, and a failed or killed run leaves no partial set under
+// `folder`. An existing `folder` may hold only names in `files` (an earlier
+// set): anything else in it is refused (IoError), and nothing is touched.
+void WriteFileSetAtomically(const std::string& folder,
+                            const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace redoubt

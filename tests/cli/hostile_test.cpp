@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -87,6 +88,43 @@ TEST(Cost, ALongUnknownReferenceIsReportedAtOnceWithoutASuggestion) {
   EXPECT_EQ(result.err.find("did you mean"), std::string::npos);
   EXPECT_NE(result.err.find("1 error, 0 warnings"), std::string::npos) << result.err.size();
   EXPECT_LT(seconds, 10.0);
+}
+
+// ---------------------------------------------------------------- signals ----
+
+// SIGINT killed assess outright, with no message. It now stops, says so,
+// exits 130 and writes nothing: the earlier set in DIR stays as it was, and
+// no temporary file or folder is left beside it.
+TEST(Signals, InterruptedAssessSaysSoWritesNothingAndLeavesTheEarlierSet) {
+  const std::string parent = testing::TempDir("assess-interrupt");
+  const std::string out = parent + "/out";
+  std::filesystem::create_directories(out);
+  std::ofstream(out + "/assessment.json") << "earlier";
+  std::ofstream(out + "/report.html") << "earlier";
+  std::ofstream(out + "/sites.geojson") << "earlier";
+  const std::string binary = testing::ShellQuote(testing::RedoubtBinary());
+  const std::string err = testing::TempDir("assess-interrupt-err") + "/err";
+  bool checked = false;
+  // As in simulate's test: a signal sent before the handler is set kills the
+  // process (exit 130 from the shell, no message); only then is it sent later.
+  for (int delay_ms = 1000; delay_ms <= 16000 && !checked; delay_ms *= 2) {
+    ShellResult result = RunBash(
+        "set -m; " + binary + " assess -q --trials 1000000 --scenario " +
+        testing::ShellQuote(testing::SourcePath("data/scenarios/random-faults.yaml")) + " -o " +
+        testing::ShellQuote(out) + " 2>" + testing::ShellQuote(err) + " & child=$!; sleep " +
+        std::to_string(delay_ms / 1000.0) + "; kill -INT $child; wait $child 2>/dev/null");
+    result.err = testing::ReadText(err);
+    ASSERT_EQ(result.exit_code, 130) << result.err;
+    if (result.err.empty()) continue;  // killed before the handler was installed
+    EXPECT_EQ(result.err, "redoubt assess: interrupted; nothing written, and " + out +
+                              " is as it was \u2014 run it again to completion\n");
+    checked = true;
+  }
+  ASSERT_TRUE(checked) << "never interrupted a running assessment";
+  EXPECT_EQ(testing::ListDirectory(parent), std::vector<std::string>{"out"});
+  EXPECT_EQ(testing::ListDirectory(out),
+            (std::vector<std::string>{"assessment.json", "report.html", "sites.geojson"}));
+  EXPECT_EQ(testing::ReadText(out + "/report.html"), "earlier");
 }
 
 // ---------------------------------------------------------------- memory ----

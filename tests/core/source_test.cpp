@@ -64,6 +64,47 @@ TEST(SourceFile, ReadsAFifoAsAStreamAndGivesUpOnOneWithNoWriter) {
   EXPECT_LT(seconds, 10.0);
 }
 
+std::vector<std::string> Entries(const std::string& folder) { return testing::ListDirectory(folder); }
+
+// assess wrote its three files one rename at a time: a reader (or a kill in
+// between) could see a new assessment.json beside an old report.html.
+TEST(FileSet, IsWrittenAsOneSetAndReplacesAnEarlierSetWhole) {
+  const std::string parent = testing::TempDir("file-set");
+  const std::string folder = parent + "/out";
+  WriteFileSetAtomically(folder, {{"a.json", "new a"}, {"b.html", "new b"}});
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});  // no temporary left
+  EXPECT_EQ(Entries(folder), (std::vector<std::string>{"a.json", "b.html"}));
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "new a");
+
+  // An earlier set (here a part of one) is replaced as a whole.
+  std::filesystem::remove(folder + "/b.html");
+  WriteFileSetAtomically(folder, {{"a.json", "newer a"}, {"b.html", "newer b"}});
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "newer a");
+  EXPECT_EQ(testing::ReadText(folder + "/b.html"), "newer b");
+  struct stat info {};
+  ASSERT_EQ(::stat(folder.c_str(), &info), 0);
+  EXPECT_NE(info.st_mode & S_IRGRP, 0u);  // not mkdtemp's 0700 (umask 022 or 002 in tests)
+}
+
+TEST(FileSet, RefusesAFolderHoldingOtherFilesAndTouchesNothing) {
+  const std::string parent = testing::TempDir("file-set-foreign");
+  const std::string folder = parent + "/out";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder + "/notes.txt") << "mine";
+  std::ofstream(folder + "/a.json") << "old a";
+  try {
+    WriteFileSetAtomically(folder, {{"a.json", "new a"}});
+    ADD_FAILURE() << "wrote over a folder holding other files";
+  } catch (const IoError& error) {
+    EXPECT_NE(std::string(error.what()).find("holds 'notes.txt', which this command did not write"),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "old a");
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});
+}
+
 TEST(SourceFile, LocationsSurviveDroppingTheText) {
   SourceFile source = SourceFile::FromString("f", "x\ny\nz");
   source.DropText();
