@@ -258,6 +258,13 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
       Element element = stage.elements[index];
       const StagedElementRefs& refs = stage.element_refs[index];
       const StringId id = element.id;
+      if (element_of[id] == kRejected) {
+        // The first record of this id was refused (its vendor): it has no origin.
+        diagnostics_.Error(source.LocationOf(refs.offset),
+                           fmt::format("duplicate element id '{}'", pool_->View(id)),
+                           "give each element its own id (an earlier record has this one)");
+        continue;
+      }
       if (element_of[id] != kNone) {
         const Origin first = network.element_origins[element_of[id]];
         diagnostics_.Error(source.LocationOf(refs.offset),
