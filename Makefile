@@ -8,7 +8,7 @@ WERROR := $(if $(CI),ON,OFF)
 
 BUILD_PLAIN := build/release-cli
 
-.PHONY: demo test oom-test setup release asan bench clean format tidy
+.PHONY: demo test oom-test fuzz setup release asan bench clean format tidy
 
 setup:
 	@scripts/setup
@@ -36,6 +36,19 @@ oom-test: asan
 	@cmake --build $(BUILD_PLAIN) --target redoubt_cli -j $(JOBS)
 	@REDOUBT_TEST_BINARY=$(CURDIR)/$(BUILD_PLAIN)/redoubt $(BUILD_TEST)/tests/cli_test \
 	  --gtest_filter='OutOfMemory.*:Streams.*' --gtest_brief=1
+
+# libFuzzer harnesses (fuzz/README.md), built with Debian's clang in their own
+# folder; each runs FUZZ_SECONDS (default 60): make fuzz FUZZ_SECONDS=3600
+BUILD_FUZZ := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES := inventory_json inventory_yaml standard scenario alliance changes graphml csv \
+  opencellid assign vendors
+fuzz: setup
+	@cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DREDOUBT_FUZZ=ON -DREDOUBT_BUILD_TESTS=OFF \
+	  -DREDOUBT_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run $(BUILD_FUZZ)
 
 bench: release
 	@bench/run $(BUILD_RELEASE)
