@@ -6,7 +6,9 @@ BUILD_RELEASE := build/release
 BUILD_TEST := build/asan
 WERROR := $(if $(CI),ON,OFF)
 
-.PHONY: demo test setup release asan bench clean format tidy
+BUILD_PLAIN := build/release-cli
+
+.PHONY: demo test oom-test fuzz setup release asan bench clean format tidy
 
 setup:
 	@scripts/setup
@@ -24,6 +26,29 @@ demo: release
 
 test: asan
 	@cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The out-of-memory tests run redoubt under `ulimit -v`, where a sanitized binary
+# cannot start: they run against a Release binary (only the CLI is built). The
+# warnings of GCC's -O3 analysis are not made errors here; the test build has them.
+oom-test: asan
+	@cmake -S . -B $(BUILD_PLAIN) -G Ninja -DCMAKE_BUILD_TYPE=Release -DREDOUBT_BUILD_TESTS=OFF \
+	  -DREDOUBT_BUILD_BENCH=OFF -DREDOUBT_WERROR=OFF >/dev/null
+	@cmake --build $(BUILD_PLAIN) --target redoubt_cli -j $(JOBS)
+	@REDOUBT_TEST_BINARY=$(CURDIR)/$(BUILD_PLAIN)/redoubt $(BUILD_TEST)/tests/cli_test \
+	  --gtest_filter='OutOfMemory.*:Streams.*' --gtest_brief=1
+
+# libFuzzer harnesses (fuzz/README.md), built with Debian's clang in their own
+# folder; each runs FUZZ_SECONDS (default 60): make fuzz FUZZ_SECONDS=3600
+BUILD_FUZZ := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES := inventory_json inventory_yaml standard scenario alliance changes graphml csv \
+  opencellid assign vendors
+fuzz: setup
+	@cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DREDOUBT_FUZZ=ON -DREDOUBT_BUILD_TESTS=OFF \
+	  -DREDOUBT_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run $(BUILD_FUZZ)
 
 bench: release
 	@bench/run $(BUILD_RELEASE)

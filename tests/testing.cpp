@@ -105,11 +105,23 @@ std::string Quote(const std::string& arg) {
 }
 }  // namespace
 
+std::string RedoubtBinary() {
+  const char* other = std::getenv("REDOUBT_TEST_BINARY");
+  return other != nullptr && *other != '\0' ? std::string(other) : std::string(REDOUBT_BINARY);
+}
+
+bool TestsAnotherBinary() {
+  const char* other = std::getenv("REDOUBT_TEST_BINARY");
+  return other != nullptr && *other != '\0';
+}
+
+std::string ShellQuote(const std::string& text) { return Quote(text); }
+
 ProcessResult RunRedoubtStdoutTo(const std::vector<std::string>& args,
                                  const std::string& stdout_redirect) {
   const std::string dir = TempDir("run-stdout");
   const std::string err_path = dir + "/err";
-  std::string command = Quote(REDOUBT_BINARY);
+  std::string command = Quote(RedoubtBinary());
   for (const std::string& arg : args) command += " " + Quote(arg);
   command += " </dev/null " + stdout_redirect + " 2>" + Quote(err_path);
   const int status = std::system(command.c_str());
@@ -129,7 +141,7 @@ ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string
     std::ofstream in(in_path);
     in << stdin_text;
   }
-  std::string command = Quote(REDOUBT_BINARY);
+  std::string command = Quote(RedoubtBinary());
   for (const std::string& arg : args) command += " " + Quote(arg);
   command += " <" + Quote(in_path) + " >" + Quote(out_path) + " 2>" + Quote(err_path);
   const int status = std::system(command.c_str());

@@ -44,6 +44,13 @@ struct ProcessResult {
   std::string out;
   std::string err;
 };
+// The redoubt binary the CLI tests run: REDOUBT_TEST_BINARY when set (e.g. a
+// build without sanitizers, for the tests that run under `ulimit -v`), else
+// the one built with the tests.
+std::string RedoubtBinary();
+bool TestsAnotherBinary();
+// `text` quoted for /bin/sh.
+std::string ShellQuote(const std::string& text);
 // Runs the redoubt binary with `args` (shell-quoted here), capturing output.
 ProcessResult RunRedoubt(const std::vector<std::string>& args, const std::string& stdin_text = "");
 // Runs the redoubt binary with its stdout sent where the shell redirection

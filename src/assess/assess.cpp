@@ -63,6 +63,7 @@ ScenarioRun RunScenario(const std::vector<const Network*>& networks, const Scena
     auto prepared = PrepareRun(*network, scenario, {.seed = header.seed, .trials = header.trials});
     RunControl control;
     control.threads = inputs.threads;
+    control.stop = inputs.stop;
     const RunResults results = inputs.world != nullptr
                                    ? RunTrialsAcrossRanks(*prepared, control, *inputs.world)
                                    : RunTrials(*prepared, control);

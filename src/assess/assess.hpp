@@ -14,6 +14,7 @@
 // Cost: dominated by the Monte Carlo trials (scenarios × networks × trials).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -46,6 +47,9 @@ struct AssessInputs {
   // MPI ranks to share each scenario's trials over (dist/communicator.hpp);
   // null: this process alone. Only rank 0's outputs are the assessment.
   const Communicator* world = nullptr;
+  // Set (by a Ctrl-C handler) to stop early: the trials not yet started are
+  // skipped and the outputs are marked partial.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct AssessOutputs {

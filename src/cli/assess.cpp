@@ -93,28 +93,33 @@ int Run(const AssessCliOptions& options) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << fmt::format("\r\033[K[{:5.1f}s] {}", seconds, step) << std::flush;
   };
+  InterruptScope interrupt_scope(world.Distributed());
+  inputs.stop = &g_interrupted;
   auto run = RunAssessment(inputs, progress);
   if (world.Rank() != 0) return run.ok() ? kExitOk : kExitBadInput;
   if (show_progress) std::cerr << "\r\033[K" << std::flush;
   PrintDiagnostics(run.diagnostics(), std::cerr);
   if (!run.ok()) return kExitBadInput;
+  // An assessment is read as a whole: one with scenarios cut short would look
+  // like a complete one in the report, so an interrupted run writes nothing.
+  if (g_interrupted.load() || run.value().partial) {
+    std::cerr << fmt::format("redoubt assess: interrupted; nothing written, and {} is as it was "
+                             "\u2014 run it again to completion\n",
+                             options.output);
+    return kExitInterrupted;
+  }
   const AssessOutputs& outputs = run.value();
 
   const std::string html = RenderReportHtml(outputs.assessment, LoadReportAssets(ReportAssetsDir()));
-  std::error_code error;
-  std::filesystem::create_directories(options.output, error);
-  if (error) {
-    throw IoError(fmt::format("{}: cannot create the output folder: {}", options.output,
-                              error.message()));
-  }
   const std::string folder = options.output;
-  WriteFileAtomically(folder + "/assessment.json", JsonText(outputs.assessment));
-  WriteFileAtomically(folder + "/sites.geojson", JsonText(outputs.sites, 1));
-  WriteFileAtomically(folder + "/report.html", html);
+  // One set: a reader sees the previous three files or these three, never a mix.
+  WriteFileSetAtomically(folder, {{"assessment.json", JsonText(outputs.assessment)},
+                                  {"sites.geojson", JsonText(outputs.sites, 1)},
+                                  {"report.html", html}});
   std::cout << outputs.summary << fmt::format("\nwrote {0}/report.html, {0}/assessment.json, "
                                               "{0}/sites.geojson\n",
                                               folder);
-  return outputs.partial ? kExitInterrupted : kExitOk;
+  return kExitOk;
 }
 
 }  // namespace
@@ -147,6 +152,10 @@ CommandRunner SetupAssess(CLI::App& command) {
       "works offline) and DIR/sites.geojson. The assessment records the command that\n"
       "reproduces it, with the date judged on made explicit (JSON: as_of, as_of_source, and\n"
       "inventory_predates for inventories older than it, with the deadlines in between).\n"
+      "The three files are written as one set (into a temporary folder renamed into place):\n"
+      "a reader sees the previous set or the new one, never a mix. DIR must be new, empty or\n"
+      "an earlier output of assess. Ctrl-C stops the run: no partial assessment is written\n"
+      "and DIR is left as it was.\n"
       "Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.\n"
       "Under `mpirun -np N` (Open MPI; as root add --allow-run-as-root) every scenario's trials\n"
       "are shared out over the N ranks and rank 0 writes the same files as one process would.");

@@ -1,6 +1,7 @@
 #include "cli/common.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 #include <thread>
 
@@ -9,6 +10,28 @@
 #include "core/source.hpp"
 
 namespace redoubt::cli {
+
+std::atomic<bool> g_interrupted{false};
+
+namespace {
+extern "C" void OnInterrupt(int signal) {
+  g_interrupted.store(true);
+  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+}  // namespace
+
+InterruptScope::InterruptScope(bool distributed) : distributed_(distributed) {
+  g_interrupted.store(false);
+  previous_ = std::signal(SIGINT, OnInterrupt);
+  previous_usr1_ = std::signal(SIGUSR1, OnInterrupt);
+  if (distributed_) previous_term_ = std::signal(SIGTERM, OnInterrupt);
+}
+
+InterruptScope::~InterruptScope() {
+  std::signal(SIGINT, previous_);
+  std::signal(SIGUSR1, previous_usr1_);
+  if (distributed_) std::signal(SIGTERM, previous_term_);
+}
 
 void InputOptions::AddTo(CLI::App& command) {
   command.add_option("--vendors", vendor_registers,

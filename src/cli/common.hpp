@@ -2,6 +2,7 @@
 // output formats, and the registry that main() builds the command line from.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -17,6 +18,30 @@
 #include "model/network.hpp"
 
 namespace redoubt::cli {
+
+// The one piece of global mutable state in redoubt: a signal handler can
+// reach nothing else. Set by SIGINT while a run is in progress, polled by the
+// workers between trials; reset before each run (simulate, assess).
+extern std::atomic<bool> g_interrupted;
+
+// Installs the handlers for the lifetime of a run: SIGINT (Ctrl-C); SIGUSR1,
+// which Open MPI's launcher forwards to every rank without killing them and a
+// batch scheduler can send before a time limit (Slurm's --signal=USR1@60);
+// and under mpirun SIGTERM, which is how the launcher passes a Ctrl-C on to
+// the ranks. A second signal ends the process at once.
+class InterruptScope {
+ public:
+  explicit InterruptScope(bool distributed);
+  ~InterruptScope();
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  bool distributed_ = false;
+  void (*previous_)(int) = nullptr;
+  void (*previous_usr1_)(int) = nullptr;
+  void (*previous_term_)(int) = nullptr;
+};
 
 enum class OutputFormat { kText, kJson };
 

@@ -101,7 +101,7 @@ CommandRunner SetupImport(CLI::App& command) {
       "  seed: 7\n"
       "  rules:\n"
       "    - {match: {id: [n1, n2]}, vendor: cisco}             # by id\n"
-      "    - {match: {name: '^Lon'}, kind: switch}               # regex on the site name\n"
+      "    - {match: {name: '^Lon'}, kind: switch}               # RE2 regex on the site name\n"
       "    - {match: {kind: router, region: [Germany]},          # by share per region:\n"
       "       shares: {huawei: 0.3, nokia: 0.7}}                 #   contiguous runs on the map\n"
       "  match keys: id, kind, region, name, vendor; rule keys: vendor | shares, kind, domain.\n"

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -20,7 +22,7 @@ constexpr const char* kExitCodes =
     "  0  success\n"
     "  1  the input is valid but findings at or above --fail-on were reported\n"
     "  2  bad input or bad usage (every problem is listed as file:line:col)\n"
-    "  3  internal or environment error (a file could not be written, ...)\n"
+    "  3  internal or environment error (a file could not be written, out of memory)\n"
     "  130 interrupted (Ctrl-C); partial results are marked partial";
 
 // A standard stream started closed (`redoubt info x >&-`) is held open on
@@ -38,6 +40,19 @@ void HoldClosedStandardStreams() {
   }
 }
 
+// A failed allocation ends the run at once: "out of memory" and exit 3.
+// Unwinding a std::bad_alloc is not safe in this program: Abseil's hash tables
+// (Debian 12's 20220623) record their new capacity before allocating, so a
+// rehash that fails leaves a table whose destructor reads and frees memory it
+// does not own (glibc aborts with "double free or corruption"). Nothing is
+// renamed into place on this path, so no half-written output is left under its
+// final name. The handler allocates nothing.
+[[noreturn]] void OutOfMemory() {
+  constexpr std::string_view kMessage = "redoubt: error: out of memory\n";
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage.data(), kMessage.size());
+  ::_exit(redoubt::kExitInternal);
+}
+
 // Results written through std::cout but not yet out (or lost to a full or
 // closed stdout) fail the run: exit 3 with a message, never 0.
 int CheckStandardOutput(int code) {
@@ -52,6 +67,7 @@ int CheckStandardOutput(int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::set_new_handler(OutOfMemory);
   HoldClosedStandardStreams();
   CLI::App app{
       "redoubt — telecom supply-chain security: minimum standards, exposure of critical "

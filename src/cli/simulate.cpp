@@ -31,44 +31,6 @@ namespace redoubt::cli {
 
 namespace {
 
-// The one piece of global mutable state in redoubt: a signal handler can
-// reach nothing else. Set by SIGINT while a run is in progress, polled by the
-// workers between trials; reset before each run.
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void OnInterrupt(int signal) {
-  g_interrupted.store(true);
-  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
-}
-
-// Installs the handlers for the lifetime of a run: SIGINT (Ctrl-C) and
-// SIGUSR1, which Open MPI's launcher forwards to every rank without killing
-// them and a batch scheduler can send before a time limit (Slurm's
-// --signal=USR1@60); under mpirun also SIGTERM, which is how the launcher
-// passes a Ctrl-C on to the ranks.
-class InterruptScope {
- public:
-  explicit InterruptScope(bool distributed) : distributed_(distributed) {
-    g_interrupted.store(false);
-    previous_ = std::signal(SIGINT, OnInterrupt);
-    previous_usr1_ = std::signal(SIGUSR1, OnInterrupt);
-    if (distributed_) previous_term_ = std::signal(SIGTERM, OnInterrupt);
-  }
-  ~InterruptScope() {
-    std::signal(SIGINT, previous_);
-    std::signal(SIGUSR1, previous_usr1_);
-    if (distributed_) std::signal(SIGTERM, previous_term_);
-  }
-  InterruptScope(const InterruptScope&) = delete;
-  InterruptScope& operator=(const InterruptScope&) = delete;
-
- private:
-  bool distributed_ = false;
-  void (*previous_)(int) = SIG_DFL;
-  void (*previous_usr1_)(int) = SIG_DFL;
-  void (*previous_term_)(int) = SIG_DFL;
-};
-
 struct SimulateOptions {
   std::vector<std::string> paths;
   InputOptions input;

@@ -1,12 +1,15 @@
 #include "core/source.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -57,10 +60,78 @@ bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics) {
   return found == 0;
 }
 
+namespace {
+
+// The most read from a pipe, FIFO or device: a stream has no size to check
+// first, and /dev/zero never ends.
+constexpr std::size_t kMaxStreamBytes = std::size_t{1} << 30;
+constexpr int kDefaultStreamTimeoutSeconds = 60;
+
+// Seconds a stream may stay silent: REDOUBT_READ_TIMEOUT when it is a whole
+// number from 1 to 86400, else the default.
+int StreamTimeoutSeconds() {
+  const char* text = std::getenv("REDOUBT_READ_TIMEOUT");
+  if (text == nullptr) return kDefaultStreamTimeoutSeconds;
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  if (end == text || *end != '\0' || value < 1 || value > 86400) {
+    return kDefaultStreamTimeoutSeconds;
+  }
+  return static_cast<int>(value);
+}
+
+// Reads a pipe, FIFO, socket or character device to its end. Opened without
+// blocking, so a FIFO that nobody writes to is an error after the timeout
+// rather than a hang; the same timeout applies whenever the writer goes quiet.
+std::string ReadStream(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  const int timeout = StreamTimeoutSeconds();
+  std::string text;
+  std::array<char, 1 << 16> buffer{};
+  for (;;) {
+    pollfd wanted{fd, POLLIN, 0};
+    const int ready = ::poll(&wanted, 1, timeout * 1000);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) throw IoError(fmt::format("{}: read failed: {}", path, std::strerror(errno)));
+    if (ready == 0) {
+      throw IoError(fmt::format(
+          "{}: nothing was written to this pipe or FIFO for {} s; start the program that writes "
+          "it, or set REDOUBT_READ_TIMEOUT to wait longer",
+          path, timeout));
+    }
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (got < 0) throw IoError(fmt::format("{}: read failed: {}", path, std::strerror(errno)));
+    if (got == 0) break;  // poll said readable: the writer has closed its end
+    if (text.size() + static_cast<std::size_t>(got) > kMaxStreamBytes) {
+      throw IoError(fmt::format("{}: more than 1 GiB from a pipe or device, the most redoubt "
+                                "reads from one; save it to a regular file first",
+                                path));
+    }
+    text.append(buffer.data(), static_cast<std::size_t>(got));
+  }
+  return text;
+}
+
+}  // namespace
+
 SourceFile SourceFile::Read(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) {
     throw IoError(fmt::format("{}: is a directory, not a file", path));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    // A pipe (`<(cat inv.json)`, /dev/stdin), FIFO or device has no size up
+    // front: it is read as a stream, with a size limit and a timeout.
+    return FromString(path, ReadStream(path));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -71,6 +142,7 @@ SourceFile SourceFile::Read(const std::string& path) {
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   in.seekg(0, std::ios::beg);
+  if (size < 0) throw IoError(fmt::format("{}: read failed", path));
   // Spare capacity past the end lets the JSON parser read the buffer in place.
   file.text_.reserve(static_cast<std::size_t>(size) + kSourcePadding);
   if (size > 0) {
@@ -221,6 +293,84 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
     ::unlink(temp.c_str());
     throw IoError(fmt::format("{}: cannot replace: {}", path, reason));
   }
+}
+
+}  // namespace redoubt
+
+namespace redoubt {
+
+void WriteFileSetAtomically(const std::string& folder,
+                            const std::vector<std::pair<std::string, std::string>>& files) {
+  namespace fs = std::filesystem;
+  const fs::path target = fs::path(folder).lexically_normal();
+  const fs::path name = target.filename().empty() ? target.parent_path().filename() : target.filename();
+  const fs::path clean = target.filename().empty() ? target.parent_path() : target;
+  const fs::path parent = clean.has_parent_path() ? clean.parent_path() : fs::path(".");
+  std::error_code error;
+  const bool exists = fs::exists(clean, error);
+  if (exists) {
+    if (!fs::is_directory(clean, error)) {
+      throw IoError(fmt::format("{}: exists and is not a folder", folder));
+    }
+    for (const auto& entry : fs::directory_iterator(clean, error)) {
+      const std::string entry_name = entry.path().filename().string();
+      const bool ours = std::any_of(files.begin(), files.end(),
+                                    [&](const auto& file) { return file.first == entry_name; });
+      if (!ours) {
+        throw IoError(fmt::format(
+            "{}: holds '{}', which this command did not write; the outputs replace the folder "
+            "as a whole, so give a new or empty folder, or one written by an earlier run",
+            folder, entry_name));
+      }
+    }
+    if (error) throw IoError(fmt::format("{}: cannot list: {}", folder, error.message()));
+  } else {
+    fs::create_directories(parent, error);
+    if (error) {
+      throw IoError(fmt::format("{}: cannot create the output folder: {}", parent.string(),
+                                error.message()));
+    }
+  }
+  std::string pattern = (parent / fmt::format(".{}.tmp.XXXXXX", name.string())).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw IoError(fmt::format("{}: cannot create a temporary folder: {}", parent.string(),
+                              std::strerror(errno)));
+  }
+  const fs::path temporary = pattern;
+  try {
+    for (const auto& [file, content] : files) {
+      WriteFileAtomically((temporary / file).string(), content);
+    }
+    // mkdtemp makes the folder 0700; give it what mkdir would have.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(temporary.c_str(), 0777 & ~mask);
+    if (!exists) {
+      if (::rename(temporary.c_str(), clean.c_str()) != 0) {
+        throw IoError(fmt::format("{}: cannot rename into place: {}", folder, std::strerror(errno)));
+      }
+      return;
+    }
+    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, clean.c_str(), RENAME_EXCHANGE) != 0) {
+      if (errno != EINVAL && errno != ENOSYS) {
+        throw IoError(fmt::format("{}: cannot exchange with the new outputs: {}", folder,
+                                  std::strerror(errno)));
+      }
+      // A file system without the exchange: the old set aside, then the new one
+      // in (between the two renames the folder is briefly absent, never mixed).
+      const fs::path aside = temporary.string() + ".old";
+      if (::rename(clean.c_str(), aside.c_str()) != 0 ||
+          ::rename(temporary.c_str(), clean.c_str()) != 0) {
+        throw IoError(fmt::format("{}: cannot rename into place: {}", folder, std::strerror(errno)));
+      }
+      fs::remove_all(aside, error);
+      return;
+    }
+  } catch (...) {
+    fs::remove_all(temporary, error);
+    throw;
+  }
+  fs::remove_all(temporary, error);  // now the earlier set
 }
 
 }  // namespace redoubt

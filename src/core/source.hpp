@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -19,7 +20,11 @@ inline constexpr std::size_t kSourcePadding = 64;
 
 class SourceFile {
  public:
-  // Reads `path` whole. Throws IoError when it cannot be read.
+  // Reads `path` whole. Throws IoError when it cannot be read. A pipe, FIFO,
+  // socket or device (`<(cat inv.json)`, /dev/stdin) is read as a stream to
+  // its end: at most 1 GiB, and an error rather than a hang when nothing is
+  // written for REDOUBT_READ_TIMEOUT seconds (default 60), a FIFO that no
+  // program opens for writing included.
   static SourceFile Read(const std::string& path);
   // An in-memory source (tests, inline cases). `name` is what diagnostics show.
   static SourceFile FromString(std::string name, std::string text);
@@ -65,5 +70,15 @@ bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics);
 // are checked. Throws IoError (a full disk or device, a closed stdout, a
 // directory in the way).
 void WriteFileAtomically(const std::string& path, std::string_view content);
+
+// Writes `files` (name, content) as one set into the folder `folder`: all of
+// them into a temporary folder beside it, then renamed into place in one step
+// (a new folder is renamed; an existing one is exchanged with the temporary
+// folder, and the old set removed), so a reader sees the old set or the new
+// one, never a mix, and a failed or killed run leaves no partial set under
+// `folder`. An existing `folder` may hold only names in `files` (an earlier
+// set): anything else in it is refused (IoError), and nothing is touched.
+void WriteFileSetAtomically(const std::string& folder,
+                            const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace redoubt

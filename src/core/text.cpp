@@ -28,13 +28,54 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+// Words longer than this get no suggestion: ids and keys are short, and a long
+// unknown value (a 1 MB reference) is not a typo of anything. It bounds the
+// cost of one suggestion to O(candidates · kMaxSuggestedLength · cutoff).
+constexpr std::size_t kMaxSuggestedLength = 256;
+
+// The Levenshtein distance of `a` and `b` if it is at most `cutoff`, else
+// cutoff + 1. Only the diagonal band |i - j| <= cutoff is computed, and the
+// work stops once a whole row exceeds the cutoff: O(cutoff · min(|a|, |b|)).
+std::size_t BoundedEditDistance(std::string_view a, std::string_view b, std::size_t cutoff) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > cutoff) return cutoff + 1;
+  const std::size_t over = cutoff + 1;
+  std::vector<std::size_t> row(b.size() + 1, over);
+  for (std::size_t j = 0; j <= std::min(b.size(), cutoff); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    const std::size_t from = i > cutoff ? i - cutoff : 1;
+    const std::size_t to = std::min(b.size(), i + cutoff);
+    std::size_t diagonal = row[from - 1];
+    row[from - 1] = from == 1 && i <= cutoff ? i : over;
+    std::size_t row_min = row[from - 1];
+    for (std::size_t j = from; j <= to; ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + cost, over});
+      row_min = std::min(row_min, row[j]);
+      diagonal = above;
+    }
+    if (to < b.size()) row[to + 1] = over;
+    if (row_min > cutoff) return over;
+  }
+  return std::min(row[b.size()], over);
+}
+
+}  // namespace
+
 std::optional<std::string_view> ClosestMatch(std::string_view word,
                                              std::span<const std::string_view> candidates) {
+  if (word.size() > kMaxSuggestedLength) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string_view> best;
   std::size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {
-    const std::size_t distance = EditDistance(word, candidate);
+    const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                           : word.size() - candidate.size();
+    if (gap >= best_distance) continue;  // the distance is at least the length gap
+    const std::size_t distance = BoundedEditDistance(word, candidate, best_distance - 1);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

@@ -14,7 +14,9 @@ namespace redoubt {
 [[nodiscard]] std::size_t EditDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` if it is close enough to be a likely typo
-// (distance ≤ max(1, |word|/3)); ties go to the earliest candidate.
+// (distance ≤ max(1, |word|/3)); ties go to the earliest candidate. A word
+// longer than 256 bytes gets none, so one suggestion costs at most
+// O(candidates · 256 · 85), however long the word.
 [[nodiscard]] std::optional<std::string_view> ClosestMatch(
     std::string_view word, std::span<const std::string_view> candidates);
 

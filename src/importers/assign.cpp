@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <optional>
-#include <regex>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "core/error.hpp"
 #include "core/fnv.hpp"
@@ -21,18 +22,43 @@ namespace redoubt::importers {
 
 namespace {
 
+// RE2's budget for one compiled name pattern; beyond it the pattern is refused.
+constexpr std::int64_t kPatternMemory = 8 << 20;
+
 constexpr std::array<std::string_view, 3> kTopKeys = {"format", "seed", "rules"};
 constexpr std::array<std::string_view, 5> kRuleKeys = {"match", "vendor", "kind", "domain", "shares"};
 constexpr std::array<std::string_view, 5> kMatchKeys = {"id", "kind", "region", "name", "vendor"};
 
 struct Rule {
   std::vector<std::string> ids, kinds, regions, vendors_match;
-  std::optional<std::regex> name;
+  // RE2, not std::regex: matching is linear in the name and nothing recurses, so
+  // neither a long name nor a deeply nested pattern can exhaust the stack.
+  std::unique_ptr<RE2> name;
   std::optional<VendorIndex> vendor;
   std::optional<KindId> kind;
   std::vector<std::pair<VendorIndex, double>> shares;
 };
 
+
+// Compiles a name pattern, or reports why it cannot be used and returns null.
+std::unique_ptr<RE2> CompilePattern(const std::string& pattern, const Node& at,
+                                    const MapReader& reader) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kPatternMemory);
+  auto compiled = std::make_unique<RE2>(pattern, options);
+  if (compiled->ok()) return compiled;
+  const std::string what = compiled->error_code() == RE2::ErrorPatternTooLarge
+                               ? std::string("the pattern is too large")
+                               : compiled->error();
+  const std::string hint =
+      compiled->error_code() == RE2::ErrorPatternTooLarge
+          ? "shorten the pattern or split it over several rules"
+          : "write an RE2 pattern: no back-references (\\1) or look-around ((?=, (?!), "
+            "and escape ( ) [ ] { } * + ? . | \\ ^ $ to match them literally";
+  reader.Error(at, fmt::format("bad regular expression: {}", what), hint);
+  return nullptr;
+}
 
 bool Contains(const std::vector<std::string>& list, std::string_view value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
@@ -86,11 +112,7 @@ std::vector<std::pair<std::string, std::size_t>> ApplyAssignment(const std::stri
           rule.regions = m.StringList("region").value_or(std::vector<std::string>{});
           rule.vendors_match = m.StringList("vendor").value_or(std::vector<std::string>{});
           if (auto pattern = m.String("name")) {
-            try {
-              rule.name = std::regex(*pattern, std::regex::ECMAScript);
-            } catch (const std::regex_error& error) {
-              m.Error(*m.Get("name"), fmt::format("bad regular expression: {}", error.what()));
-            }
+            rule.name = CompilePattern(*pattern, *m.Get("name"), m);
           }
         }
       }
@@ -167,8 +189,9 @@ std::vector<std::pair<std::string, std::size_t>> ApplyAssignment(const std::stri
         continue;
       }
       if (rule.name) {
-        const std::string name(site == nullptr ? std::string_view() : network.Str(site->name));
-        if (!std::regex_search(name, *rule.name)) continue;
+        const std::string_view name =
+            site == nullptr ? std::string_view() : network.Str(site->name);
+        if (!RE2::PartialMatch(name, *rule.name)) continue;
       }
       matched.push_back(e);
     }

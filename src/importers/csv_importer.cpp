@@ -90,6 +90,7 @@ class CsvImport {
   Network& network_;
   Diagnostics& diagnostics_;
   std::unordered_map<std::string, SiteIndex> sites_;
+  std::unordered_set<std::string> service_ids_;
   std::unordered_map<std::string, ElementIndex> elements_;
   // Ids of elements rejected with an error: references to them are not
   // reported again (one mistake, one message).
@@ -125,7 +126,7 @@ void CsvImport::Sites(const Table& input) {
     if (auto name = columns.Text(row, "name")) site.name = network_.Intern(*name);
     if (auto region = columns.Text(row, "region")) site.region = network_.Intern(*region);
     if (auto substation = columns.Text(row, "substation")) site.substation = network_.Intern(*substation);
-    if (auto backup = columns.Number(row, "backup_hours", 0, 1e6)) {
+    if (auto backup = columns.Number(row, "backup_hours", 0, 8760)) {
       site.backup_hours = static_cast<float>(*backup);
     }
     sites_.emplace(*id, static_cast<SiteIndex>(network_.sites.size()));
@@ -272,9 +273,9 @@ void CsvImport::Links(const Table& input) {
     }
     if (auto id = columns.Text(row, "id")) link.id = network_.Intern(*id);
     if (auto medium = Choice<Medium>(columns, row, "medium", MediumNames())) link.medium = *medium;
-    if (auto value = columns.Number(row, "capacity_gbps", 0, 1e9)) link.capacity_gbps = static_cast<float>(*value);
-    if (auto value = columns.Number(row, "latency_ms", 0, 1e9)) link.latency_ms = static_cast<float>(*value);
-    if (auto value = columns.Number(row, "length_km", 0, 1e9)) link.length_km = static_cast<float>(*value);
+    if (auto value = columns.Number(row, "capacity_gbps", 0, 1e6)) link.capacity_gbps = static_cast<float>(*value);
+    if (auto value = columns.Number(row, "latency_ms", 0, 1e4)) link.latency_ms = static_cast<float>(*value);
+    if (auto value = columns.Number(row, "length_km", 0, 5e4)) link.length_km = static_cast<float>(*value);
     if (auto conduit = columns.Text(row, "conduit")) link.conduit = network_.Intern(*conduit);
     if (good) network_.links.push_back(link);
   }
@@ -291,6 +292,12 @@ void CsvImport::Services(const Table& input) {
     const auto id = columns.Text(row, "id");
     if (!id) {
       columns.Error(*columns.Get(row, "id"), "service without an id");
+      continue;
+    }
+    if (!service_ids_.insert(std::string(*id)).second) {
+      // validate refuses an inventory with two services of one id.
+      columns.Error(*columns.Get(row, "id"), fmt::format("duplicate service id '{}'", *id),
+                    "give every service its own id, or merge the rows");
       continue;
     }
     service.id = network_.Intern(*id);
@@ -336,7 +343,7 @@ void CsvImport::Services(const Table& input) {
         good = false;
       }
     }
-    if (auto weight = columns.Number(row, "weight", 0, 1e12)) service.weight = *weight;
+    if (auto weight = columns.Number(row, "weight", 0, 1e10)) service.weight = *weight;
     if (auto site = columns.Text(row, "site")) {
       const auto it = sites_.find(std::string(*site));
       if (it == sites_.end()) {

@@ -171,7 +171,8 @@ std::optional<double> CsvColumns::Number(const CsvRow& row, std::string_view col
     return std::nullopt;
   }
   if (*value < min || *value > max) {
-    Error(*field, fmt::format("{} {} is out of range [{}, {}]", column, field->text, min, max));
+    Error(*field, fmt::format("{} {} is out of range [{}, {}]", column, field->text, min, max),
+          fmt::format("give a {} from {} to {}", column, min, max));
     return std::nullopt;
   }
   return value;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <new>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -60,6 +61,9 @@ Result<Imported> ImportGraphMl(std::span<const std::string> paths, const ImportO
   const pugi::xml_parse_result parsed =
       document.load_buffer(source.text().data(), source.size(), pugi::parse_default,
                            pugi::encoding_utf8);
+  // pugixml allocates with malloc and reports failure as a parse status: it is
+  // the environment, not the file, so it is not reported as malformed XML.
+  if (parsed.status == pugi::status_out_of_memory) throw std::bad_alloc();
   if (!parsed) {
     diagnostics.Error(source.LocationOf(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(0, parsed.offset))),
                       fmt::format("malformed XML: {}", parsed.description()),

@@ -161,6 +161,13 @@ Result<Imported> ImportOpenCellId(std::span<const std::string> paths, const Impo
   for (const std::string& path : paths) {
     const SourceFile source = SourceFile::Read(path);
     const CsvTable table = ReadCsv(source, false, diagnostics);
+    if (table.rows.empty()) {
+      // An inventory without cells is refused by validate: refuse it here.
+      diagnostics.Error(Location{path, 1, 1}, "the file holds no OpenCelliD rows",
+                        "give a cell export with rows radio,mcc,net,area,cell,unit,lon,lat,range,"
+                        "samples,changeable,created,updated,averageSignal");
+      continue;
+    }
     for (const CsvRow& row : table.rows) {
       ++rows;
       if (row.malformed) continue;  // reported by the CSV reader

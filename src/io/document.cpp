@@ -6,6 +6,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include <absl/container/flat_hash_set.h>
@@ -23,6 +24,20 @@ constexpr std::size_t kPipeThreshold = 4 << 20;
 
 // Raised inside a parse to stop it; the diagnostic is already recorded.
 struct StopParse {};
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+bool HasByteOrderMark(std::string_view text) { return text.starts_with(kByteOrderMark); }
+
+// A UTF-8 byte-order mark (as Windows editors and Excel write) is accepted —
+// RFC 8259 lets a parser ignore it, and YAML allows it — but said, so that a
+// file that differs from its peers by a BOM is not a mystery.
+void NoteByteOrderMark(const SourceFile& source, Diagnostics& diagnostics) {
+  if (!HasByteOrderMark(source.text())) return;
+  diagnostics.Warning(Location{source.name(), 1, 1},
+                      "the file starts with a UTF-8 byte-order mark (BOM); it is ignored",
+                      "save the file as UTF-8 without a BOM to silence this");
+}
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -61,7 +76,11 @@ class JsonReader {
 
   // False when parsing stopped at an error.
   bool Run(DocumentHandler* handler, std::optional<Node>* tree) {
-    simdjson::padded_string_view view(source_.text().data(), source_.size(), source_.capacity());
+    // A byte-order mark is skipped (NoteByteOrderMark has warned); offsets stay
+    // those of the file, as they are measured from base_.
+    const std::size_t skip = HasByteOrderMark(source_.text()) ? kByteOrderMark.size() : 0;
+    simdjson::padded_string_view view(source_.text().data() + skip, source_.size() - skip,
+                                      source_.capacity() - skip);
     simdjson::ondemand::parser parser;
     simdjson::ondemand::document document;
     try {
@@ -213,6 +232,8 @@ class JsonReader {
   }
 
   [[noreturn]] void Fail(std::uint64_t offset, simdjson::error_code error) {
+    // Running out of memory is the environment (exit 3), not a syntax error.
+    if (error == simdjson::MEMALLOC) throw std::bad_alloc();
     std::string what = simdjson::error_message(error);
     if (!what.empty() && what.back() == '.') what.pop_back();
     if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
@@ -553,7 +574,9 @@ DocumentFormat DetectFormat(const SourceFile& source) {
   const std::string& name = source.name();
   if (EndsWith(name, ".json")) return DocumentFormat::kJson;
   if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) return DocumentFormat::kYaml;
-  for (char c : source.text()) {
+  std::string_view text = source.text();
+  if (HasByteOrderMark(text)) text.remove_prefix(kByteOrderMark.size());
+  for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c))) continue;
     return (c == '{' || c == '[') ? DocumentFormat::kJson : DocumentFormat::kYaml;
   }
@@ -563,6 +586,7 @@ DocumentFormat DetectFormat(const SourceFile& source) {
 bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnostics& diagnostics,
                    ParseOptions options) {
   if (!CheckUtf8(source, diagnostics)) return false;
+  NoteByteOrderMark(source, diagnostics);
   if (DetectFormat(source) == DocumentFormat::kJson) {
     if (!options.pipeline || source.size() < kPipeThreshold) return JsonReader(source, diagnostics).Run(&handler, nullptr);
     // Large file: parse here, handle records on a second thread. The parser
@@ -591,6 +615,7 @@ bool ParseDocument(const SourceFile& source, DocumentHandler& handler, Diagnosti
 
 std::optional<Node> ParseTree(const SourceFile& source, Diagnostics& diagnostics) {
   if (!CheckUtf8(source, diagnostics)) return std::nullopt;
+  NoteByteOrderMark(source, diagnostics);
   if (DetectFormat(source) == DocumentFormat::kJson) {
     std::optional<Node> tree;
     JsonReader(source, diagnostics).Run(nullptr, &tree);

@@ -258,6 +258,13 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
       Element element = stage.elements[index];
       const StagedElementRefs& refs = stage.element_refs[index];
       const StringId id = element.id;
+      if (element_of[id] == kRejected) {
+        // The first record of this id was refused (its vendor): it has no origin.
+        diagnostics_.Error(source.LocationOf(refs.offset),
+                           fmt::format("duplicate element id '{}'", pool_->View(id)),
+                           "give each element its own id (an earlier record has this one)");
+        continue;
+      }
       if (element_of[id] != kNone) {
         const Origin first = network.element_origins[element_of[id]];
         diagnostics_.Error(source.LocationOf(refs.offset),
@@ -409,8 +416,17 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
         good = false;
       }
       if (link.id != kNoString) {
-        auto [it, inserted] = link_ids.try_emplace(link.id, static_cast<LinkIndex>(network.links.size()));
-        if (!inserted) {
+        // A refused link keeps its id (so a repeat is still a duplicate) but has
+        // no origin to point at.
+        constexpr auto kRefusedLink = static_cast<LinkIndex>(-1);
+        auto [it, inserted] = link_ids.try_emplace(
+            link.id, good ? static_cast<LinkIndex>(network.links.size()) : kRefusedLink);
+        if (!inserted && it->second == kRefusedLink) {
+          diagnostics_.Error(source.LocationOf(refs.offset),
+                             fmt::format("duplicate link id '{}'", pool_->View(link.id)),
+                             "give each link its own id (an earlier link has this one)");
+          good = false;
+        } else if (!inserted) {
           const Origin first = network.link_origins[it->second];
           diagnostics_.Error(source.LocationOf(refs.offset),
                              fmt::format("duplicate link id '{}'", pool_->View(link.id)),

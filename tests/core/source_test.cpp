@@ -1,6 +1,12 @@
 #include "core/source.hpp"
 
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -21,6 +27,82 @@ TEST(SourceFile, MapsOffsetsToLinesAndColumns) {
   EXPECT_EQ(source.LocationOf(999).line, 4u);  // clamped to the end
   EXPECT_EQ(source.OffsetOf(2, 3), 5u);
   EXPECT_GE(source.capacity(), source.size() + kSourcePadding);
+}
+
+// A FIFO is read as a stream: what a writer sends, to its end (it used to be
+// seen as an empty file), and a FIFO no program writes to is an error after
+// REDOUBT_READ_TIMEOUT seconds instead of a hang.
+TEST(SourceFile, ReadsAFifoAsAStreamAndGivesUpOnOneWithNoWriter) {
+  const std::string path = testing::TempDir("fifo") + "/in.yaml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::string sent;
+  for (int i = 0; i < 20000; ++i) sent += "line " + std::to_string(i) + "\n";  // > a pipe buffer
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // after the reader opened it
+    std::ofstream(path) << sent;
+  });
+  const SourceFile read = SourceFile::Read(path);
+  writer.join();
+  EXPECT_EQ(read.text(), sent);
+  EXPECT_EQ(read.name(), path);
+  EXPECT_GE(read.capacity(), read.size() + kSourcePadding);
+
+  ::setenv("REDOUBT_READ_TIMEOUT", "1", 1);
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    (void)SourceFile::Read(path);
+    ADD_FAILURE() << "a FIFO with no writer was read";
+  } catch (const IoError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              path + ": nothing was written to this pipe or FIFO for 1 s; start the program that "
+                     "writes it, or set REDOUBT_READ_TIMEOUT to wait longer");
+  }
+  ::unsetenv("REDOUBT_READ_TIMEOUT");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GE(seconds, 0.9);
+  EXPECT_LT(seconds, 10.0);
+}
+
+std::vector<std::string> Entries(const std::string& folder) { return testing::ListDirectory(folder); }
+
+// assess wrote its three files one rename at a time: a reader (or a kill in
+// between) could see a new assessment.json beside an old report.html.
+TEST(FileSet, IsWrittenAsOneSetAndReplacesAnEarlierSetWhole) {
+  const std::string parent = testing::TempDir("file-set");
+  const std::string folder = parent + "/out";
+  WriteFileSetAtomically(folder, {{"a.json", "new a"}, {"b.html", "new b"}});
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});  // no temporary left
+  EXPECT_EQ(Entries(folder), (std::vector<std::string>{"a.json", "b.html"}));
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "new a");
+
+  // An earlier set (here a part of one) is replaced as a whole.
+  std::filesystem::remove(folder + "/b.html");
+  WriteFileSetAtomically(folder, {{"a.json", "newer a"}, {"b.html", "newer b"}});
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "newer a");
+  EXPECT_EQ(testing::ReadText(folder + "/b.html"), "newer b");
+  struct stat info {};
+  ASSERT_EQ(::stat(folder.c_str(), &info), 0);
+  EXPECT_NE(info.st_mode & S_IRGRP, 0u);  // not mkdtemp's 0700 (umask 022 or 002 in tests)
+}
+
+TEST(FileSet, RefusesAFolderHoldingOtherFilesAndTouchesNothing) {
+  const std::string parent = testing::TempDir("file-set-foreign");
+  const std::string folder = parent + "/out";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder + "/notes.txt") << "mine";
+  std::ofstream(folder + "/a.json") << "old a";
+  try {
+    WriteFileSetAtomically(folder, {{"a.json", "new a"}});
+    ADD_FAILURE() << "wrote over a folder holding other files";
+  } catch (const IoError& error) {
+    EXPECT_NE(std::string(error.what()).find("holds 'notes.txt', which this command did not write"),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(testing::ReadText(folder + "/a.json"), "old a");
+  EXPECT_EQ(Entries(parent), std::vector<std::string>{"out"});
 }
 
 TEST(SourceFile, LocationsSurviveDroppingTheText) {

@@ -1,6 +1,10 @@
 #include "core/text.hpp"
 
 #include <array>
+#include <chrono>
+#include <random>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -21,6 +25,51 @@ TEST(ClosestMatch, SuggestsOnlyLikelyTypos) {
   EXPECT_FALSE(ClosestMatch("completely-different", keys).has_value());
   EXPECT_EQ(SuggestionHint("xyz", keys), "expected one of: vendor, site, kind");
   EXPECT_EQ(SuggestionHint("kimd", keys), "did you mean 'kind'?");
+}
+
+// The pruned search must pick what the plain one (full Levenshtein over every
+// candidate, first of the closest within the limit) picks.
+TEST(ClosestMatch, AgreesWithTheUnprunedSearchOnRandomWords) {
+  std::mt19937 random(17);
+  auto word = [&](std::size_t max_length) {
+    std::string text(std::uniform_int_distribution<std::size_t>(0, max_length)(random), 'a');
+    for (char& c : text) c = static_cast<char>('a' + random() % 3);
+    return text;
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> storage;
+    for (int i = 0; i < 12; ++i) storage.push_back(word(14));
+    const std::vector<std::string_view> candidates(storage.begin(), storage.end());
+    const std::string typed = word(14);
+    const std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
+    std::optional<std::string_view> expected;
+    std::size_t best = limit + 1;
+    for (std::string_view candidate : candidates) {
+      const std::size_t distance = EditDistance(typed, candidate);
+      if (distance < best) {
+        best = distance;
+        expected = candidate;
+      }
+    }
+    ASSERT_EQ(ClosestMatch(typed, candidates), expected) << typed;
+  }
+}
+
+// A 1 MB unknown reference took 8-27 s against a few thousand ids.
+TEST(ClosestMatch, GivesNoSuggestionForALongWordAndReturnsAtOnce) {
+  std::vector<std::string> storage;
+  for (int i = 0; i < 5000; ++i) storage.push_back("site-" + std::to_string(i));
+  storage.push_back(std::string(300, 'q'));
+  const std::vector<std::string_view> candidates(storage.begin(), storage.end());
+  const std::string huge = "s" + std::string(1 << 20, 'q');
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(ClosestMatch(huge, candidates).has_value());
+  EXPECT_FALSE(ClosestMatch(std::string(301, 'q'), candidates).has_value());
+  EXPECT_EQ(ClosestMatch("site-4999x", candidates), "site-4999");
+  EXPECT_EQ(ClosestMatch(std::string(256, 'q'), candidates), std::string(300, 'q'));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
 }
 
 TEST(Utf8, FindsTheFirstSequenceThatIsNotUtf8) {

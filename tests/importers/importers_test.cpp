@@ -209,6 +209,76 @@ rules:
   EXPECT_NE(lines[4].find("unknown kind 'gizmo'"), std::string::npos);
 }
 
+// A two-node GraphML whose first node has the label `label`.
+// (In its own folder: WriteTemp empties the folder it writes in.)
+std::string LongLabelGraphMl(const std::string& label) {
+  const std::string path = testing::TempDir("assign-graphml") + "/long.graphml";
+  std::ofstream(path) << (R"(<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key attr.name="label" attr.type="string" for="node" id="d0" />
+  <graph edgedefault="undirected">
+    <node id="0"><data key="d0">)" + label + R"(</data></node>
+    <node id="1"><data key="d0">short</data></node>
+    <edge source="0" target="1" />
+  </graph>
+</graphml>
+)");
+  return path;
+}
+
+// std::regex recursed once per character and overflowed the stack on these.
+TEST(Assign, MatchesAPatternAgainstA20000CharacterLabelInLinearTime) {
+  const std::vector<std::string> paths = {LongLabelGraphMl(std::string(20000, 'a') + "c")};
+  for (const std::string pattern : {"(a|b)*c", "a*X", "^(a|b)*c$"}) {
+    ImportOptions options;
+    options.assign_path = WriteTemp("long.yaml", "format: redoubt/assign@1\nrules:\n"
+                                                 "  - match: {name: \"" + pattern +
+                                                     "\"}\n    vendor: nokia\n");
+    auto imported = Import("graphml", paths, options);
+    ASSERT_TRUE(imported.ok()) << pattern << ": " << imported.diagnostics().Items()[0].Format();
+    const Network& network = imported.value().network;
+    const bool matches = pattern != "a*X";
+    EXPECT_EQ(network.Str(network.vendors[network.elements[network.FindElement("n0")].vendor].id),
+              matches ? "nokia" : "unknown")
+        << pattern;
+    EXPECT_EQ(network.Str(network.vendors[network.elements[network.FindElement("n1")].vendor].id),
+              "unknown")
+        << pattern;
+  }
+}
+
+TEST(Assign, RefusesDeepOrUnsupportedPatternsWithWhereAndHow) {
+  const std::vector<std::string> paths = {LongLabelGraphMl("a")};
+  const std::string deep = std::string(20000, '(') + "a" + std::string(20000, ')');
+  const std::string huge = std::string(500000, '(') + "a" + std::string(500000, ')');
+  const std::string mapping = WriteTemp("deep.yaml", "format: redoubt/assign@1\nrules:\n"
+                                                     "  - match: {name: \"" + deep + "\"}\n"
+                                                     "    vendor: nokia\n"
+                                                     "  - match: {name: '(a)\\1'}\n"
+                                                     "    vendor: nokia\n"
+                                                     "  - match: {name: '(?=a)'}\n"
+                                                     "    vendor: nokia\n"
+                                                     "  - match: {name: \"" + huge + "\"}\n"
+                                                     "    vendor: nokia\n");
+  ImportOptions options;
+  options.assign_path = mapping;
+  auto imported = Import("graphml", paths, options);
+  ASSERT_FALSE(imported.ok());
+  std::vector<std::string> lines;
+  for (const Diagnostic& diagnostic : imported.diagnostics().Items()) {
+    lines.push_back(diagnostic.Format().substr(mapping.size() + 1));
+  }
+  // The 20,000-deep pattern is valid and compiles; the other three are refused.
+  ASSERT_EQ(lines.size(), 3u) << ::testing::PrintToString(lines);
+  const std::string rest =
+      " \u2014 write an RE2 pattern: no back-references (\\1) or look-around ((?=, (?!), "
+      "and escape ( ) [ ] { } * + ? . | \\ ^ $ to match them literally";
+  EXPECT_EQ(lines[0], "5:19: error: bad regular expression: invalid escape sequence: \\1" + rest);
+  EXPECT_EQ(lines[1], "7:19: error: bad regular expression: invalid perl operator: (?=" + rest);
+  EXPECT_EQ(lines[2], "9:19: error: bad regular expression: the pattern is too large \u2014 "
+                      "shorten the pattern or split it over several rules");
+}
+
 // The bad-input corpus: NN-FORMAT-what.ext (or a folder for csv tables).
 const std::string kCorpus = testing::SourcePath("tests/cases/import");
 

@@ -71,6 +71,29 @@ TEST(Document, SyntaxErrorsAreLocated) {
   EXPECT_NE(yaml_diags.Items()[0].message.find("invalid YAML"), std::string::npos);
 }
 
+// A JSON file with a BOM was refused as "not a map", the BOM unmentioned.
+TEST(Document, AByteOrderMarkIsIgnoredWithAWarningInBothFormats) {
+  for (const std::string name : {"bom.json", "bom.yaml", "bom"}) {
+    Diagnostics diags;
+    const std::string body = name == "bom.yaml" ? "a: 1\nb: [x]\n" : "{\"a\": 1,\n \"b\": [\"x\"]}";
+    auto tree = Parse(name, "\xEF\xBB\xBF" + body, diags);
+    ASSERT_TRUE(tree) << name << ": " << diags.Items()[0].Format();
+    ASSERT_EQ(tree->fields.size(), 2u) << name;
+    EXPECT_EQ(tree->fields[0].key, "a");
+    EXPECT_EQ(tree->fields[1].value.items[0].text, "x");
+    ASSERT_EQ(diags.Items().size(), 1u) << name;
+    EXPECT_EQ(diags.Items()[0].Format(),
+              name + ":1:1: warning: the file starts with a UTF-8 byte-order mark (BOM); it is "
+                     "ignored \u2014 save the file as UTF-8 without a BOM to silence this");
+  }
+  // Offsets are the file's: the repeated key is reported where it stands.
+  Diagnostics diags;
+  (void)Parse("bad.json", "\xEF\xBB\xBF{\"a\": 1,\n \"a\": 2}", diags);
+  ASSERT_EQ(diags.ErrorCount(), 1u);
+  EXPECT_EQ(diags.Items()[1].location.line, 2u);
+  EXPECT_EQ(diags.Items()[1].location.column, 2u);
+}
+
 TEST(Document, DuplicateKeysAreErrorsInBothFormats) {
   Diagnostics diags;
   (void)Parse("d.json", R"({"a": {"x": 1, "x": 2}})", diags);
