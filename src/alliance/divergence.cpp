@@ -5,30 +5,32 @@
 
 namespace redoubt::alliance {
 
-double PostureDistance(const Posture& a, const Posture& b) {
+namespace {
+
+// The weighted mean of term(a_i, b_i) over the entries both postures have.
+template <typename Term>
+double WeightedMean(const Posture& a, const Posture& b, Term term) {
   const auto left = PostureVector(a);
   const auto right = PostureVector(b);
   double sum = 0;
   double weights = 0;
   for (std::size_t index = 0; index < left.size(); ++index) {
     if (!left[index].value || !right[index].value) continue;
-    sum += left[index].weight * std::fabs(*left[index].value - *right[index].value);
+    sum += left[index].weight * term(*left[index].value, *right[index].value);
     weights += left[index].weight;
   }
   return weights == 0 ? 0.0 : sum / weights;
 }
 
+}  // namespace
+
+double PostureDistance(const Posture& a, const Posture& b) {
+  return WeightedMean(a, b, [](double x, double y) { return std::fabs(x - y); });
+}
+
 double PostureShortfall(const Posture& provider, const Posture& recipient) {
-  const auto own = PostureVector(provider);
-  const auto other = PostureVector(recipient);
-  double sum = 0;
-  double weights = 0;
-  for (std::size_t index = 0; index < own.size(); ++index) {
-    if (!own[index].value || !other[index].value) continue;
-    sum += own[index].weight * std::max(0.0, *other[index].value - *own[index].value);
-    weights += own[index].weight;
-  }
-  return weights == 0 ? 0.0 : sum / weights;
+  return WeightedMean(provider, recipient,
+                      [](double own, double other) { return std::max(0.0, other - own); });
 }
 
 Divergence ComputeDivergence(const std::vector<Posture>& postures,
@@ -37,7 +39,9 @@ Divergence ComputeDivergence(const std::vector<Posture>& postures,
   const std::size_t count = postures.size();
   Divergence out;
   out.vendors = std::move(vendors);
-  auto square = [count] { return std::vector<std::vector<double>>(count, std::vector<double>(count, 0.0)); };
+  auto square = [count] {
+    return std::vector<std::vector<double>>(count, std::vector<double>(count, 0.0));
+  };
   out.total = square();
   out.posture = square();
   out.trust = square();
@@ -60,8 +64,10 @@ Divergence ComputeDivergence(const std::vector<Posture>& postures,
       const double trust =
           left.empty() ? 0.0 : static_cast<double>(differ) / static_cast<double>(left.size());
       std::size_t both = 0;
-      for (const std::string& rule : profiles[a].binding_rules) both += profiles[b].binding_rules.count(rule);
-      const std::size_t either = profiles[a].binding_rules.size() + profiles[b].binding_rules.size() - both;
+      for (const std::string& rule : profiles[a].binding_rules)
+        both += profiles[b].binding_rules.count(rule);
+      const std::size_t either =
+          profiles[a].binding_rules.size() + profiles[b].binding_rules.size() - both;
       const double rules =
           either == 0 ? 0.0 : 1.0 - static_cast<double>(both) / static_cast<double>(either);
       const double total = 0.5 * posture + 0.5 * (0.5 * trust + 0.5 * rules);
