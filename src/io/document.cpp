@@ -7,11 +7,14 @@
 #include <exception>
 #include <mutex>
 #include <new>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace redoubt {
@@ -255,6 +258,74 @@ class JsonReader {
 
 // ---------------------------------------------------------------- YAML ----
 
+// Counts the documents of a YAML stream with yaml-cpp's event parser, and tells a
+// stuck parser from a real document. yaml-cpp 0.7 (Debian 12) does not
+// consume a token it cannot start a node with (a ',' outside brackets), so every
+// further document "starts" at that same place and YAML::LoadAll loops for ever,
+// growing memory (github.com/jbeder/yaml-cpp/issues/1040, fixed upstream after
+// 0.8). Two null documents at one place are that token, not two documents.
+class DocumentProbe final : public YAML::EventHandler {
+ public:
+  struct Result {
+    int documents = 0;
+    std::optional<YAML::Mark> second_at;  // where the second document's content starts
+    std::optional<YAML::Mark> stuck_at;   // the token the parser cannot consume
+  };
+
+  static Result Run(const std::string& text) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    DocumentProbe probe;
+    Result result;
+    std::optional<YAML::Mark> previous_null;
+    while (true) {
+      probe.events_ = 0;
+      probe.first_at_.reset();
+      probe.null_at_.reset();
+      if (!parser.HandleNextDocument(probe)) break;
+      const bool only_null = probe.events_ == 1 && probe.null_at_.has_value();
+      if (only_null && previous_null && previous_null->pos == probe.null_at_->pos) {
+        result.stuck_at = probe.null_at_;
+        break;
+      }
+      previous_null = only_null ? probe.null_at_ : std::nullopt;
+      if (++result.documents == 2) result.second_at = probe.first_at_;
+    }
+    return result;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    Saw(mark);
+    null_at_ = mark;
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Saw(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    Saw(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Saw(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    Saw(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void Saw(const YAML::Mark& mark) {
+    if (events_++ == 0) first_at_ = mark;
+  }
+
+  int events_ = 0;
+  std::optional<YAML::Mark> first_at_;
+  std::optional<YAML::Mark> null_at_;
+};
+
 class YamlReader {
  public:
   YamlReader(const SourceFile& source, Diagnostics& diagnostics)
@@ -263,21 +334,33 @@ class YamlReader {
 
   std::optional<YAML::Node> Load() {
     try {
-      // Every document is parsed so that a second one is refused rather than
+      // The documents are counted so that a second one is refused rather than
       // silently left unread (one file holds one network, standard, ...).
-      std::vector<YAML::Node> documents = YAML::LoadAll(std::string(source_.text()));
-      if (documents.empty()) return YAML::Node();
-      if (documents.size() > 1) {
-        const YAML::Mark mark = documents[1].Mark();
-        diagnostics_.Error(mark.line < 0 ? source_.LocationOf(source_.size()) : FromMark(mark),
+      const std::string text(source_.text());
+      const DocumentProbe::Result probe = DocumentProbe::Run(text);
+      if (probe.stuck_at) {
+        const std::size_t pos = static_cast<std::size_t>(std::max(0, probe.stuck_at->pos));
+        const char token = pos < text.size() ? text[pos] : ' ';
+        diagnostics_.Error(FromMark(*probe.stuck_at),
+                           fmt::format("invalid YAML: unexpected '{}'", token),
+                           token == ','
+                               ? "a ',' separates the items of a [list] or a {map}; remove it, "
+                                 "or put the items in brackets"
+                               : "remove this character, or quote the value it belongs to");
+        return std::nullopt;
+      }
+      if (probe.documents == 0) return YAML::Node();
+      if (probe.documents > 1) {
+        const std::optional<YAML::Mark>& at = probe.second_at;
+        diagnostics_.Error(at && at->line >= 0 ? FromMark(*at) : source_.LocationOf(text.size()),
                            fmt::format("the file holds {} YAML documents (separated by '---'); "
                                        "redoubt reads one document a file",
-                                       documents.size()),
+                                       probe.documents),
                            "split it into one file a document, or remove the '---' line before "
                            "this place");
         return std::nullopt;
       }
-      return documents.front();
+      return YAML::Load(text);
     } catch (const YAML::Exception& error) {
       std::string what = error.msg;
       diagnostics_.Error(FromMark(error.mark), fmt::format("invalid YAML: {}", what),
