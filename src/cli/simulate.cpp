@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "dist/communicator.hpp"
 #include "dist/distributed_trials.hpp"
 #include "sim/metrics.hpp"
@@ -203,6 +204,25 @@ int Run(const SimulateOptions& options) {
                    "give a scenario and -o part-I.json (not --percolation)\n";
       return kExitBadInput;
     }
+    // Each part names its inputs by content hash and merge reads them again: a
+    // pipe or FIFO can be read only once.
+    std::vector<std::string> inputs = options.paths;
+    inputs.push_back(options.scenario);
+    inputs.insert(inputs.end(), options.input.vendor_registers.begin(),
+                  options.input.vendor_registers.end());
+    bool streams = false;
+    for (const std::string& path : inputs) {
+      std::error_code error;
+      if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+        std::cerr << fmt::format(
+            "redoubt simulate: error: --shard needs its inputs as files, and '{}' is a pipe or "
+            "device — save it to a file first: each part names its inputs by content hash, and "
+            "redoubt merge reads them again to check that they did not change\n",
+            EscapeControlCharacters(path));
+        streams = true;
+      }
+    }
+    if (streams) return kExitBadInput;
   }
   auto networks = LoadNetworks(options.paths, options.input);
   if (!networks) return kExitBadInput;

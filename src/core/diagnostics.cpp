@@ -38,6 +38,10 @@ std::string Diagnostic::Format() const {
 }
 
 void Diagnostics::Add(Diagnostic diagnostic) {
+  // A value echoed from a file can be megabytes long; what is kept of it is
+  // enough to find it.
+  diagnostic.message = AbbreviateMiddle(diagnostic.message, kMaxDiagnosticText);
+  diagnostic.hint = AbbreviateMiddle(diagnostic.hint, kMaxDiagnosticText);
   if (diagnostic.severity == Severity::kError) ++error_count_;
   if (diagnostic.severity == Severity::kWarning) ++warning_count_;
   items_.push_back(std::move(diagnostic));

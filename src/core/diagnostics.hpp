@@ -39,6 +39,10 @@ struct Diagnostic {
   [[nodiscard]] std::string Format() const;
 };
 
+// The most bytes of a message or a hint that a Diagnostics keeps; a longer one
+// (a megabyte value echoed from a file) keeps its start and end (AbbreviateMiddle).
+inline constexpr std::size_t kMaxDiagnosticText = 600;
+
 // An ordered list of diagnostics. Order is the order of discovery; `Sort()`
 // orders by file, line, column for stable output.
 class Diagnostics {

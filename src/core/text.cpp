@@ -247,4 +247,20 @@ std::string EscapeControlCharacters(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::string AbbreviateMiddle(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  std::size_t head = limit * 4 / 5;
+  while (head > 0 && IsContinuationByte(text[head])) --head;
+  std::size_t tail_start = text.size() - limit / 5;
+  while (tail_start < text.size() && IsContinuationByte(text[tail_start])) ++tail_start;
+  return fmt::format("{} \u2026 [{} bytes left out] \u2026 {}", text.substr(0, head),
+                     tail_start - head, text.substr(tail_start));
+}
+
 }  // namespace redoubt

@@ -38,6 +38,12 @@ namespace redoubt {
 // Other bytes, UTF-8 included, are kept. O(size).
 [[nodiscard]] std::string EscapeControlCharacters(std::string_view text);
 
+// `text` if it has at most `limit` bytes; otherwise its first and last parts
+// (four fifths and one fifth of `limit`, cut at UTF-8 character boundaries)
+// around " … [N bytes left out] … ", so that a megabyte value echoed from a
+// file cannot flood a terminal or a diagnostics document. O(limit).
+[[nodiscard]] std::string AbbreviateMiddle(std::string_view text, std::size_t limit);
+
 // A calendar date as days since 1970-01-01 (proleptic Gregorian).
 using Days = std::int32_t;
 inline constexpr Days kNoDate = INT32_MIN;

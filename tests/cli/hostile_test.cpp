@@ -87,6 +87,9 @@ TEST(Cost, ALongUnknownReferenceIsReportedAtOnceWithoutASuggestion) {
   EXPECT_NE(result.err.find("error: element 'e1' refers to unknown site 'sqqq"), std::string::npos);
   EXPECT_EQ(result.err.find("did you mean"), std::string::npos);
   EXPECT_NE(result.err.find("1 error, 0 warnings"), std::string::npos) << result.err.size();
+  // The megabyte value is not echoed back: its start and end, and how much is left out.
+  EXPECT_NE(result.err.find("bytes left out]"), std::string::npos);
+  EXPECT_LT(result.err.size(), 2000u);
   EXPECT_LT(seconds, 10.0);
 }
 

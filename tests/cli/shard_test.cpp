@@ -3,6 +3,7 @@
 // missing or doubled shard, and an input changed since are refused.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -120,6 +121,23 @@ TEST(CliShard, BadShardOptions) {
   auto no_output = RunRedoubt(Simulate({Allies()[1]}, {"--shard", "1/2"}));
   EXPECT_EQ(no_output.exit_code, 2);
   EXPECT_NE(no_output.err.find("give a scenario and -o part-I.json"), std::string::npos);
+}
+
+// A part names its inputs by content hash and merge reads them again, which a
+// pipe cannot give: --shard refuses a FIFO before it reads from it.
+TEST(CliShard, RefusesAnInventoryFromAPipe) {
+  const std::string folder = testing::TempDir("shard-fifo");
+  const std::string fifo = folder + "/gb.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string part = folder + "/part.json";
+  auto result = RunRedoubt(Simulate({fifo}, {"--shard", "1/2", "-o", part}));
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find(fmt::format("--shard needs its inputs as files, and '{}' is a pipe or "
+                                        "device \u2014 save it to a file first",
+                                        fifo)),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(part));
 }
 
 }  // namespace
