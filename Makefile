@@ -45,7 +45,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES := inventory_json inventory_yaml standard scenario alliance changes graphml csv \
   opencellid assign vendors
 fuzz: setup
-	@cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	@cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
 	  -DCMAKE_CXX_COMPILER=clang++-14 -DREDOUBT_FUZZ=ON -DREDOUBT_BUILD_TESTS=OFF \
 	  -DREDOUBT_BUILD_BENCH=OFF >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
