@@ -100,7 +100,8 @@ struct Shortfall {
   std::string source;          // "alliance" or "provider US"
   std::string summary;         // "1 management element of vendor huawei"
   std::vector<std::string> details;  // one line each
-  std::vector<ElementRef> elements;  // what would have to change
+  std::vector<ElementRef> elements;  // what would have to change (on a loaded model)
+  std::size_t element_count = 0;     // how many elements: elements.size() on a loaded model
   std::vector<std::string> rules;    // policy rule ids behind it (baseline_max_severity)
   // classified_on_trusted_paths about the recipient's services on other
   // members' networks (host-nation exposure), reported apart from its own.

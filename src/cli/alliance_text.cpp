@@ -144,7 +144,7 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
     for (const alliance::CrossBorderService& service : member.posture.cross_border) {
       const Network& network = model.networks[service.network];
       out += fmt::format("  cross-border: {}'s service {} on {} network {}: {}{}\n",
-                         Code(model, member.member), network.Str(network.services[service.service].id),
+                         Code(model, member.member), service.service_id,
                          Code(model, model.network_member[service.network]), network.info.id,
                          service.exposed ? "exposed to untrusted equipment" : "not exposed",
                          service.lost_without_untrusted ? ", lost with untrusted equipment off" : "");
