@@ -143,6 +143,20 @@ struct Assessment {
                                         std::vector<DeadlineAction> deadlines,
                                         const AssessOptions& options);
 
+class TrustMasks;  // sharing.hpp
+
+// The members' part of AssessPrepared: compliance, cross-border findings,
+// posture (with resilience) and the deadlines met, per member in order.
+[[nodiscard]] std::vector<MemberAssessment> AssessMembers(const AllianceModel& model,
+                                                          std::vector<DeadlineAction> deadlines,
+                                                          const AssessOptions& options,
+                                                          TrustMasks& masks);
+
+// What divergence needs of each member's standard; `vendors` receives the
+// vendors with equipment in the model's networks, sorted.
+[[nodiscard]] std::vector<StandardProfile> StandardProfiles(const AllianceModel& model, Days as_of,
+                                                            std::vector<std::string>& vendors);
+
 // "secret" or "none".
 [[nodiscard]] std::string LevelName(const AllianceSpec& spec, std::optional<std::size_t> level);
 

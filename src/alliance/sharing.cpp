@@ -522,9 +522,11 @@ class CellJudge {
           crossed.push_back(fmt::format("{} {} {}", VendorId(network, element),
                                         network.Kind(element).name, network.ElementId(element)));
         }
+        // Counts alone name neither the service (its id may be its site's) nor the elements.
         tally.details.push_back(fmt::format(
-            "{}'s service {} ({}, {}) on {} network {} {} {}", code,
-            network.Str(network.services[service].id), Name(network.services[service].sector),
+            "{}'s service {}({}, {}) on {} network {} {} {}", code,
+            name_elements_ ? std::string(network.Str(network.services[service].id)) + " " : std::string(),
+            Name(network.services[service].sector),
             Name(network.services[service].classification), host, network.info.id,
             counts == HostExposure::kSabotage ? "goes down without the untrusted" : "crosses",
             name_elements_ ? Sample(crossed, 4) : Plural(crossed.size(), "element")));

@@ -1,5 +1,7 @@
 #include "cli/alliance_text.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "alliance/divergence.hpp"
@@ -251,6 +253,22 @@ std::string RenderRestore(const AllianceModel& model, const alliance::RestorePla
   out += Replacements(model, plan.replacements, "    ");
   out += "  cells that move with it:\n";
   out += RenderMoves(model, alliance::CompareCells(plan.before, plan.after));
+  return out;
+}
+
+std::string RenderProvenance(const AllianceModel& model, const alliance::PostureSet& postures) {
+  std::string out = "\npostures (the view is built from them; no inventory was read)\n";
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    const auto& statement = postures.members[member];
+    if (!statement) {
+      out += fmt::format("  {:<6} no valid posture: {}\n", Code(model, member), postures.missing[member]);
+      continue;
+    }
+    out += fmt::format("  {:<6} {} {} key {} disclosure {}\n", Code(model, member),
+                       std::filesystem::path(statement->file).filename().string(),
+                       FormatIsoDate(statement->as_of), statement->key_id,
+                       alliance::Name(statement->disclosure));
+  }
   return out;
 }
 
