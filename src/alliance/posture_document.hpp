@@ -7,9 +7,12 @@
 //   trust::SignDocument(posture, secret_key);
 //
 //   // Wherever the alliance view is built, with no inventory at all:
-//   auto statements = ReadPostures(spec, folder, as_of, allow_missing);
-//   auto shell = ShellModel(LoadAllianceModel(spec, {}, {LoadScope::Kind::kStandards}).value(), ...);
-//   Assessment view = AssessFromPostures(shell, statements.value(), as_of);
+//   Days as_of = flag;                                 // or kNoDate: the latest posture date
+//   auto postures = ReadPostures(spec, folder, as_of, spec.assume_deadlines_met, allow_missing);
+//   auto standards = LoadAllianceModel(spec, inventory_options, {LoadScope::Kind::kStandards});
+//   AllianceModel shell = ShellModel(std::move(standards).value(), postures.value());
+//   Assessment view = AssessFromPostures(shell, postures.value(), as_of);
+//   nlohmann::ordered_json document = AllianceDocument(shell, view);   // assessment_json.hpp
 //
 // A `redoubt/posture@1` document holds exactly what the alliance view reads
 // of a member's networks (see RecordEvidence in sharing.hpp), and nothing
@@ -37,6 +40,17 @@
 // made on the other deadline basis. One bad posture fails the whole read;
 // with `allow_missing`, a member without a posture file is recorded as such
 // (its cells are none), but a bad file still fails.
+//
+// Dates: a posture covers the one date it was made on (`as_of`). The view
+// takes it as the member's statement on the assessment date when that is no
+// earlier and at most max_age_days later; it equals the view from the
+// inventories when every member made its posture on the assessment date.
+// The what-if, timeline and restore searches re-assess networks and are not
+// available from postures.
+//
+// A posture is read with nlohmann::json (its signature is over the parsed
+// document); a file that is not JSON is reported at its line and column, a
+// structural problem inside a validly signed posture by its file.
 //
 // Deterministic: the same inputs give the same bytes; O(size of the document).
 #pragma once
