@@ -570,7 +570,18 @@ Result<PostureSet> ReadPostures(const AllianceSpec& spec, const std::string& fol
     if (latest == kNoDate || statement.as_of > latest) latest = statement.as_of;
     slot = std::move(statement);
   }
-  if (as_of == kNoDate) as_of = latest;
+  // Without a date: the one date rule (policy/judged_date.hpp) over the
+  // networks the postures name — their latest inventory date — else the
+  // latest posture date.
+  if (as_of == kNoDate) {
+    for (const auto& slot : set.members) {
+      if (!slot) continue;
+      for (const NetworkDate& network : slot->networks) {
+        if (network.as_of != kNoDate && (as_of == kNoDate || network.as_of > as_of)) as_of = network.as_of;
+      }
+    }
+    if (as_of == kNoDate) as_of = latest;
+  }
   for (std::size_t member = 0; member < spec.members.size(); ++member) {
     auto& slot = set.members[member];
     const std::string& code = spec.members[member].code;

@@ -7,7 +7,7 @@
 //   trust::SignDocument(posture, secret_key);
 //
 //   // Wherever the alliance view is built, with no inventory at all:
-//   Days as_of = flag;                                 // or kNoDate: the latest posture date
+//   Days as_of = flag;                                 // or kNoDate: the latest inventory date
 //   auto postures = ReadPostures(spec, folder, as_of, spec.assume_deadlines_met, allow_missing);
 //   auto standards = LoadAllianceModel(spec, inventory_options, {LoadScope::Kind::kStandards});
 //   AllianceModel shell = ShellModel(std::move(standards).value(), postures.value());
@@ -122,7 +122,8 @@ struct PostureSet {
 };
 
 // Reads every *.json file of `folder`. `as_of`: the assessment date, or
-// kNoDate to take the latest posture date (then returned in `as_of`).
+// kNoDate for the one date rule over the networks the postures name (their
+// latest inventory date; else the latest posture date), returned in `as_of`.
 // `deadlines_met`: the basis of this run.
 [[nodiscard]] Result<PostureSet> ReadPostures(const AllianceSpec& spec, const std::string& folder,
                                               Days& as_of, bool deadlines_met, bool allow_missing);

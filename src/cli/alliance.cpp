@@ -77,11 +77,10 @@ int RunFromPostures(const AllianceOptions& options) {
   if (!postures.ok()) return kExitBadInput;
   const alliance::AllianceModel model =
       alliance::ShellModel(std::move(standards).value(), postures.value());
-  // The one date rule over the networks the postures name; without --as-of,
-  // the latest posture date (the same as the inventories' when every member
-  // assessed itself on its latest inventory date).
+  // The one date rule over the networks the postures name (ReadPostures
+  // applied it); when no inventory has a date, the latest posture date.
   policy::JudgedDate date = policy::ChooseJudgedDate(flag, model.networks, Today());
-  if (date.date != as_of) date = policy::JudgedDate{as_of, policy::DateSource::kFlag, {}};
+  if (date.date != as_of) date = policy::JudgedDate{as_of, policy::DateSource::kToday, {}};
   std::vector<policy::InventoryLag> lags;
   for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
     const std::size_t member = model.network_member[network_index];

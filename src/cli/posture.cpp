@@ -59,6 +59,12 @@ int Run(const PostureOptions& options) {
         "update its key in the alliance file",
         options.key, key.value().Public().Id(), listed->Id(), options.member, options.member));
   }
+  if (!listed) {
+    std::cerr << fmt::format(
+        "{}: warning: the alliance file lists no key for {}; allies will refuse the posture "
+        "until it lists {} ({}.pub) — add key: to member {}\n",
+        options.path, options.member, key.value().Public().Id(), options.member, options.member);
+  }
   auto loaded = alliance::LoadAllianceModel(
       spec.value(), options.input.ToInventoryOptions(),
       {alliance::LoadScope::Kind::kMember, *member});
