@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "core/hash.hpp"
 #include "core/text.hpp"
 #include "trust/signed_document.hpp"
 
@@ -30,6 +32,45 @@ std::optional<Disclosure> ParseDisclosure(std::string_view text) {
 
 bool PostureSet::Complete() const {
   return std::all_of(members.begin(), members.end(), [](const auto& entry) { return entry.has_value(); });
+}
+
+std::string RulesFingerprint(const AllianceSpec& spec) {
+  // Everything of the alliance file that a posture's figures and evidence
+  // depend on, in a canonical text: levels, members, the sharing rules and
+  // their conditions by index, host networks and the deadline basis; then the
+  // bytes of the baseline and of every member's standard.
+  std::string text = fmt::format("alliance {}\nlevels {}\n", spec.id, fmt::join(spec.levels, ","));
+  for (const MemberSpec& member : spec.members) text += fmt::format("member {}\n", member.code);
+  for (const SharingRule& rule : spec.sharing) {
+    text += fmt::format("rule {} {}\n", rule.level,
+                        rule.provider ? spec.members[*rule.provider].code : std::string("*"));
+    for (const Condition& condition : rule.conditions) {
+      std::vector<std::string_view> domains;
+      for (Domain domain : condition.domains) domains.push_back(Name(domain));
+      std::vector<std::string_view> sectors;
+      for (Sector sector : condition.sectors) sectors.push_back(Name(sector));
+      std::vector<std::string> untrusted_by;
+      for (const TrustSource& source : condition.untrusted_by) {
+        untrusted_by.push_back(fmt::format("{}:{}", static_cast<int>(source.kind), source.member));
+      }
+      text += fmt::format(
+          "  {} {} [{}] {:.17g} [{}] [{}] {} [{}] [{}]\n", Name(condition.kind),
+          policy::Name(condition.max_severity), fmt::join(condition.except_rules, ","),
+          condition.max_divergence, fmt::join(domains, ","), fmt::join(condition.vendors, ","),
+          condition.min_classification ? Name(*condition.min_classification) : "-",
+          fmt::join(sectors, ","), fmt::join(untrusted_by, ","));
+    }
+  }
+  for (const HostRule& host : spec.host_networks) {
+    text += fmt::format("host {} {}\n", host.level, Name(host.counts));
+  }
+  text += fmt::format("deadlines_assumed_met {}\n", spec.assume_deadlines_met);
+  text += fmt::format("baseline {}\n", FileContentHash(spec.baseline));
+  for (const MemberSpec& member : spec.members) {
+    text += fmt::format("standard {} {}\n", member.code,
+                        member.standard.empty() ? std::string("-") : FileContentHash(member.standard));
+  }
+  return ContentHash(text);
 }
 
 namespace {
@@ -211,6 +252,7 @@ Json BuildPosture(const AllianceModel& model, std::size_t member, Days as_of, Di
   }
   return Json{{"format", kPostureFormat},
               {"alliance", spec.id},
+              {"rules", RulesFingerprint(spec)},
               {"member", spec.members[member].code},
               {"as_of", FormatIsoDate(as_of)},
               {"disclosure", Name(disclosure)},
@@ -323,8 +365,8 @@ Evidence ReadEvidence(const AllianceSpec& spec, const nlohmann::json& node, std:
   return entry;
 }
 
-constexpr std::array<std::string_view, 14> kPostureKeys = {
-    "format",     "alliance", "member",  "as_of",     "disclosure", "deadlines_assumed_met",
+constexpr std::array<std::string_view, 15> kPostureKeys = {
+    "format",     "alliance", "rules", "member",  "as_of",     "disclosure", "deadlines_assumed_met",
     "networks",   "compliance", "posture", "vendors", "deadlines",  "evidence",
     "hosted",     "signature"};
 
@@ -418,6 +460,19 @@ PostureStatement ReadStatement(const AllianceSpec& spec, const std::string& file
   if (alliance != spec.id) {
     throw Refusal{fmt::format("a posture for alliance '{}', not '{}'", alliance, spec.id),
                   fmt::format("ask {} for a posture made with this alliance file", who.code)};
+  }
+  const auto rules = document.find("rules");
+  const std::string expected_rules = RulesFingerprint(spec);
+  if (rules == document.end() || !rules->is_string() || *rules != expected_rules) {
+    throw Refusal{fmt::format("made with other sharing rules or standards than this alliance "
+                              "file's (rules {}, here {})",
+                              rules != document.end() && rules->is_string()
+                                  ? rules->get<std::string>()
+                                  : std::string("missing"),
+                              expected_rules),
+                  fmt::format("ask {} for a posture made with the alliance file and standards as "
+                              "they are now",
+                              who.code)};
   }
   const auto as_of = ParseIsoDate(document.at("as_of").get<std::string>());
   if (!as_of) throw Refusal{"its as_of is not a date (YYYY-MM-DD)", ""};

@@ -73,6 +73,12 @@ enum class Disclosure : std::uint8_t { kCounts, kElements };
 [[nodiscard]] std::string_view Name(Disclosure disclosure);
 [[nodiscard]] std::optional<Disclosure> ParseDisclosure(std::string_view text);
 
+// The content hash of what a posture depends on besides its member's
+// inventories: the alliance file's levels, members, sharing rules and host
+// networks, and the bytes of the baseline and of each member's standard. A
+// posture records it as "rules"; one made under other rules is refused.
+[[nodiscard]] std::string RulesFingerprint(const AllianceSpec& spec);
+
 // The unsigned posture of `member` on `as_of`; `model` need hold only that
 // member's networks (LoadScope::Kind::kMember). Sign it with trust::SignDocument.
 [[nodiscard]] nlohmann::ordered_json BuildPosture(const AllianceModel& model, std::size_t member,

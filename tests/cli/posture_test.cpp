@@ -302,6 +302,10 @@ TEST_P(BadPosture, IsRefusedWithOneClearMessage) {
     document["alliance"] = "nato-2019";
     Resign(document, dir, "gb");
     WriteJson(path, document);
+  } else if (name == "other-rules") {
+    document["rules"] = "fnv1a64:0123456789abcdef";
+    Resign(document, dir, "gb");
+    WriteJson(path, document);
   } else if (name == "other-member") {
     document["member"] = "FR";
     Resign(document, dir, "gb");
@@ -351,7 +355,7 @@ TEST_P(BadPosture, IsRefusedWithOneClearMessage) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadPosture,
                          ::testing::Values("tampered-byte", "other-members-key", "unknown-key",
-                                           "other-alliance", "other-member", "too-old", "future",
+                                           "other-alliance", "other-rules", "other-member", "too-old", "future",
                                            "duplicate-member", "malformed-signature", "unsigned",
                                            "unsupported-format", "not-json", "missing-member",
                                            "malformed-key", "timeline-needs-inventories"),
