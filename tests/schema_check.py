@@ -51,6 +51,8 @@ def main():
         "redoubt/resilience@1": os.path.join(root, "schemas/resilience-1.schema.json"),
         "redoubt/resilience-part@1": os.path.join(root, "schemas/resilience-part-1.schema.json"),
         "redoubt/alliance-assessment@1": os.path.join(root, "schemas/alliance-assessment-1.schema.json"),
+        "redoubt/posture@1": os.path.join(root, "schemas/posture-1.schema.json"),
+        "redoubt/public-key@1": os.path.join(root, "schemas/public-key-1.schema.json"),
     }
     given = sys.argv[2:]
     files = sorted(given) if given else sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)

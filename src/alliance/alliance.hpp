@@ -52,7 +52,13 @@
 // the entry of the highest level at or below it; without one, `espionage`.
 // Host-network shortfalls are reported apart from the recipient's own.
 //
-// Paths (baseline, standards, networks) are relative to the alliance file.
+// Sharing postures instead of inventories (posture_document.hpp): each member
+// may carry `key:`, the public key its signed posture is checked against —
+// a path to its redoubt/public-key@1 file, or inline
+// {key_id: "ed25519:…", public_key: BASE64}; `max_age_days: N` (default 90)
+// is how old a posture may be on the assessment date.
+//
+// Paths (baseline, standards, networks, keys) are relative to the alliance file.
 #pragma once
 
 #include <cstddef>
@@ -63,6 +69,7 @@
 #include "core/diagnostics.hpp"
 #include "model/vocabulary.hpp"
 #include "policy/finding.hpp"
+#include "trust/keys.hpp"
 
 namespace redoubt::alliance {
 
@@ -120,6 +127,9 @@ struct MemberSpec {
   std::string name;
   std::string standard;               // resolved path
   std::vector<std::string> networks;  // resolved paths
+  // The key its posture must be signed with (`key:` a public-key file, or
+  // {key_id, public_key} inline); nullopt when the file gives none.
+  std::optional<trust::PublicKey> key;
   Location location;
 };
 
@@ -134,6 +144,10 @@ struct AllianceSpec {
   std::vector<HostRule> host_networks;  // by level, ascending
   // Each member meets its own standard's future `forbid` deadlines (see model.hpp).
   bool assume_deadlines_met = true;
+  // How many days before the assessment date a member's posture may be dated
+  // (posture_document.hpp).
+  int max_age_days = kDefaultMaxAgeDays;
+  static constexpr int kDefaultMaxAgeDays = 90;
 
   [[nodiscard]] std::optional<std::size_t> FindMember(std::string_view code) const;
   [[nodiscard]] std::optional<std::size_t> FindLevel(std::string_view level) const;

@@ -59,10 +59,12 @@ HostExposure AllianceSpec::HostCounts(std::size_t level) const {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kTopKeys = {
-    "format",  "id",      "title",     "description",          "baseline",     "levels",
-    "members", "sharing", "providers", "assume_deadlines_met", "host_networks"};
-constexpr std::array<std::string_view, 4> kMemberKeys = {"code", "name", "standard", "networks"};
+constexpr std::array<std::string_view, 12> kTopKeys = {
+    "format",  "id",      "title",     "description",          "baseline",      "levels",
+    "members", "sharing", "providers", "assume_deadlines_met", "host_networks", "max_age_days"};
+constexpr std::array<std::string_view, 5> kMemberKeys = {"code", "name", "standard", "networks",
+                                                         "key"};
+constexpr std::array<std::string_view, 2> kInlineKeyKeys = {"key_id", "public_key"};
 constexpr std::array<std::string_view, 4> kRuleKeys = {"level", "require", "rationale", "source"};
 constexpr std::array<std::string_view, 6> kRequireKeys = {
     "baseline_max_severity", "no_untrusted_in", "no_vendor", "classified_on_trusted_paths",
@@ -94,6 +96,10 @@ class Reader {
     spec_.title = top.String("title").value_or("");
     (void)top.String("description");
     if (auto flag = top.Bool("assume_deadlines_met")) spec_.assume_deadlines_met = *flag;
+    if (auto days = top.Number("max_age_days", Need::kOptional,
+                               NumberBounds{.min = 0, .max = 36500, .integer = true})) {
+      spec_.max_age_days = static_cast<int>(*days);
+    }
     if (const Node* baseline = top.Get("baseline", Need::kRequired)) {
       spec_.baseline = ResolvePath(*baseline, "baseline standard");
     }
@@ -184,8 +190,42 @@ class Reader {
                        "e.g. networks: [gb-op1.json, gb-op2.json]");
         }
       }
+      if (const Node* key = reader.Get("key")) member.key = ReadKey(*key, member.code);
       spec_.members.push_back(std::move(member));
     }
+  }
+
+  // A member's public key: a path to its key file, or {key_id, public_key}.
+  std::optional<trust::PublicKey> ReadKey(const Node& node, const std::string& code) {
+    if (node.IsScalar()) {
+      const std::string path = ResolvePath(node, "public key file");
+      std::error_code error;
+      if (path.empty() || !fs::is_regular_file(path, error)) return std::nullopt;
+      auto key = trust::LoadPublicKey(path);
+      diagnostics_.Append(key.diagnostics());
+      if (!key.ok()) return std::nullopt;
+      return key.value();
+    }
+    MapReader reader(node, source_, diagnostics_, "key", kInlineKeyKeys);
+    if (!reader.ok()) return std::nullopt;
+    const auto id = reader.String("key_id", Need::kRequired);
+    const auto text = reader.String("public_key", Need::kRequired);
+    if (!id || !text) return std::nullopt;
+    trust::PublicKey key;
+    if (!trust::Base64Decode(*text, key.bytes.data(), key.bytes.size())) {
+      reader.Error(*reader.Get("public_key"),
+                   fmt::format("the public key of member {} is not a 32-byte key in base64", code),
+                   "copy public_key from the member's .pub file (redoubt keygen)");
+      return std::nullopt;
+    }
+    if (key.Id() != *id) {
+      reader.Error(*reader.Get("key_id"),
+                   fmt::format("key_id '{}' of member {} is not the fingerprint of its public_key "
+                               "({})", *id, code, key.Id()),
+                   "copy key_id and public_key together from the member's .pub file");
+      return std::nullopt;
+    }
+    return key;
   }
 
   void ReadHostNetworks(const Node& node) {

@@ -123,12 +123,12 @@ std::vector<StandardProfile> Profiles(const AllianceModel& original, Days as_of,
 
 }  // namespace
 
-Assessment AssessPrepared(const AllianceModel& model, std::vector<DeadlineAction> deadlines,
-                          const AssessOptions& options) {
+std::vector<MemberAssessment> AssessMembers(const AllianceModel& model,
+                                            std::vector<DeadlineAction> deadlines,
+                                            const AssessOptions& options, TrustMasks& masks) {
   ExposureCache& cache = *options.cache;
-  Assessment assessment;
-  assessment.as_of = options.as_of;
   const ExposureServiceEvaluator evaluator(cache);
+  std::vector<MemberAssessment> members;
   const std::size_t count = model.spec.members.size();
   for (std::size_t member = 0; member < count; ++member) {
     MemberAssessment entry;
@@ -137,26 +137,40 @@ Assessment AssessPrepared(const AllianceModel& model, std::vector<DeadlineAction
     for (DeadlineAction& action : deadlines) {
       if (action.member == member) entry.deadlines.push_back(action);
     }
-    assessment.members.push_back(std::move(entry));
+    members.push_back(std::move(entry));
   }
-  AttributeCrossBorder(model, assessment.members);
-  TrustMasks masks(model, options.as_of);
+  AttributeCrossBorder(model, members);
   std::vector<std::vector<std::uint8_t>> baseline_masks;
   for (std::size_t network = 0; network < model.networks.size(); ++network) {
     baseline_masks.push_back(masks.Get(network, {0}));
   }
-  std::vector<Posture> postures;
-  for (MemberAssessment& member : assessment.members) {
+  for (MemberAssessment& member : members) {
     member.posture = ComputePosture(model, member.member, baseline_masks, cache);
     if (options.resilience) {
       member.posture.resilience_loss = options.resilience(model, member.member, options.as_of);
     }
-    postures.push_back(member.posture);
   }
+  return members;
+}
+
+std::vector<StandardProfile> StandardProfiles(const AllianceModel& model, Days as_of,
+                                              std::vector<std::string>& vendors) {
+  return Profiles(model, as_of, vendors);
+}
+
+Assessment AssessPrepared(const AllianceModel& model, std::vector<DeadlineAction> deadlines,
+                          const AssessOptions& options) {
+  Assessment assessment;
+  assessment.as_of = options.as_of;
+  TrustMasks masks(model, options.as_of);
+  assessment.members = AssessMembers(model, std::move(deadlines), options, masks);
+  std::vector<Posture> postures;
+  for (const MemberAssessment& member : assessment.members) postures.push_back(member.posture);
   std::vector<std::string> vendors;
   auto profiles = Profiles(model, options.as_of, vendors);
   assessment.divergence = ComputeDivergence(postures, profiles, std::move(vendors));
-  assessment.cells = ComputeCells(model, assessment.members, assessment.divergence, masks, cache);
+  assessment.cells =
+      ComputeCells(model, assessment.members, assessment.divergence, masks, *options.cache);
   return assessment;
 }
 

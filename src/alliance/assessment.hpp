@@ -100,7 +100,8 @@ struct Shortfall {
   std::string source;          // "alliance" or "provider US"
   std::string summary;         // "1 management element of vendor huawei"
   std::vector<std::string> details;  // one line each
-  std::vector<ElementRef> elements;  // what would have to change
+  std::vector<ElementRef> elements;  // what would have to change (on a loaded model)
+  std::size_t element_count = 0;     // how many elements: elements.size() on a loaded model
   std::vector<std::string> rules;    // policy rule ids behind it (baseline_max_severity)
   // classified_on_trusted_paths about the recipient's services on other
   // members' networks (host-nation exposure), reported apart from its own.
@@ -141,6 +142,20 @@ struct Assessment {
 [[nodiscard]] Assessment AssessPrepared(const AllianceModel& model,
                                         std::vector<DeadlineAction> deadlines,
                                         const AssessOptions& options);
+
+class TrustMasks;  // sharing.hpp
+
+// The members' part of AssessPrepared: compliance, cross-border findings,
+// posture (with resilience) and the deadlines met, per member in order.
+[[nodiscard]] std::vector<MemberAssessment> AssessMembers(const AllianceModel& model,
+                                                          std::vector<DeadlineAction> deadlines,
+                                                          const AssessOptions& options,
+                                                          TrustMasks& masks);
+
+// What divergence needs of each member's standard; `vendors` receives the
+// vendors with equipment in the model's networks, sorted.
+[[nodiscard]] std::vector<StandardProfile> StandardProfiles(const AllianceModel& model, Days as_of,
+                                                            std::vector<std::string>& vendors);
 
 // "secret" or "none".
 [[nodiscard]] std::string LevelName(const AllianceSpec& spec, std::optional<std::size_t> level);

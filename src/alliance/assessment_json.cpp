@@ -102,7 +102,7 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
   Json cross = Json::array();
   for (const CrossBorderService& service : member.posture.cross_border) {
     const Network& network = model.networks[service.network];
-    cross.push_back(Json{{"service", network.Str(network.services[service.service].id)},
+    cross.push_back(Json{{"service", service.service_id},
                          {"network", network.info.id},
                          {"host", model.spec.members[model.network_member[service.network]].code},
                          {"exposed", service.exposed},
@@ -146,7 +146,7 @@ Json CellJson(const AllianceModel& model, const Cell& cell) {
                               {"host_networks", shortfall.host},
                               {"rationale", shortfall.rationale},
                               {"rules", shortfall.rules},
-                              {"elements", shortfall.elements.size()},
+                              {"elements", shortfall.element_count},
                               {"details", shortfall.details}});
   }
   const auto holding = cell.Holding();

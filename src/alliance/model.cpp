@@ -62,7 +62,8 @@ void CheckVendorsNamed(const AllianceSpec& spec, const std::vector<Network>& net
 
 }  // namespace
 
-Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const InventoryOptions& options) {
+Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const InventoryOptions& options,
+                                        LoadScope scope) {
   Diagnostics diagnostics;
   AllianceModel model;
   model.spec = spec;
@@ -84,6 +85,10 @@ Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const Inventor
   for (std::size_t member = 0; member < spec.members.size(); ++member) {
     const MemberSpec& entry = spec.members[member];
     model.standards.push_back(load_standard(entry.standard));
+    if (scope.kind == LoadScope::Kind::kStandards ||
+        (scope.kind == LoadScope::Kind::kMember && scope.member != member)) {
+      continue;
+    }
     auto loaded = LoadInventories(entry.networks, options);
     diagnostics.Append(loaded.diagnostics());
     if (!loaded.ok()) continue;
@@ -102,6 +107,11 @@ Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const Inventor
     }
   }
   if (diagnostics.HasErrors()) return Result<AllianceModel>(std::move(diagnostics));
+  if (scope.kind == LoadScope::Kind::kStandards) {
+    CheckExceptedRules(spec, *model.baseline, diagnostics);
+    if (diagnostics.HasErrors()) return Result<AllianceModel>(std::move(diagnostics));
+    return Result<AllianceModel>(std::move(model), std::move(diagnostics));
+  }
   policy::CheckStandardAgainst(*model.baseline, model.networks, diagnostics);
   std::set<std::string> checked = {model.baseline->file};
   for (const auto& standard : model.standards) {
@@ -109,7 +119,7 @@ Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec, const Inventor
       policy::CheckStandardAgainst(*standard, model.networks, diagnostics);
     }
   }
-  CheckVendorsNamed(spec, model.networks, diagnostics);
+  if (scope.kind == LoadScope::Kind::kAll) CheckVendorsNamed(spec, model.networks, diagnostics);
   CheckExceptedRules(spec, *model.baseline, diagnostics);
   if (diagnostics.HasErrors()) return Result<AllianceModel>(std::move(diagnostics));
   return Result<AllianceModel>(std::move(model), std::move(diagnostics));

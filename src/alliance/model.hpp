@@ -57,8 +57,20 @@ struct AllianceModel {
 // Loads the standards and networks the spec names; every diagnostic of every
 // file is kept. Network ids must be unique across the alliance. Vendors named
 // by the sharing rules and the standards are checked against the networks.
+//
+// A member assessing itself (posture_document.hpp) holds only its own
+// networks: `scope` kMember loads that member's and no other's (vendors named
+// by the sharing rules are then not checked: other members' networks may
+// hold them); kStandards loads the standards alone (an alliance view built
+// from postures).
+struct LoadScope {
+  enum class Kind : std::uint8_t { kAll, kMember, kStandards };
+  Kind kind = Kind::kAll;
+  std::size_t member = 0;  // kMember
+};
 [[nodiscard]] Result<AllianceModel> LoadAllianceModel(const AllianceSpec& spec,
-                                                      const InventoryOptions& options);
+                                                      const InventoryOptions& options,
+                                                      LoadScope scope = {});
 
 // An element of one of the model's networks.
 struct ElementRef {

@@ -67,7 +67,9 @@ Posture ComputePosture(const AllianceModel& model, std::size_t member,
         if (!IsCritical(service.sector)) continue;
         posture.abroad.Add(service, exposure);
         const bool lost = exposure.up && !exposure.survives_untrusted_loss;
-        posture.cross_border.push_back({network_index, exposure.service, exposure.Exposed(), lost});
+        posture.cross_border.push_back({network_index, exposure.service, exposure.Exposed(), lost,
+                                        std::string(network.Str(service.id)), service.weight,
+                                        exposure.up, !exposure.single_points.empty()});
         continue;
       }
       posture.all.Add(service, exposure);

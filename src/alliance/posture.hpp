@@ -61,6 +61,12 @@ struct CrossBorderService {
   ServiceIndex service = kNone;
   bool exposed = false;
   bool lost_without_untrusted = false;
+  // What GroupTotals::Add took from it, so that the owner's `abroad` can be
+  // summed again from the host's posture in the same order.
+  std::string service_id;
+  double weight = 0;
+  bool up = false;
+  bool single_point = false;
 };
 
 struct Posture {

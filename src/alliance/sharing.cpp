@@ -79,12 +79,77 @@ std::string AndList(const std::vector<std::string>& items) {
 
 class CellJudge {
  public:
+  // On a loaded model: judges from the networks.
   CellJudge(const AllianceModel& model, const std::vector<MemberAssessment>& members,
-            const Divergence& divergence, TrustMasks& masks, ExposureCache& cache)
-      : model_(model), members_(members), divergence_(divergence), masks_(masks), cache_(cache) {
+            const Divergence* divergence, TrustMasks& masks, ExposureCache& cache,
+            bool name_elements = true)
+      : spec_(model.spec), model_(&model), members_(members), divergence_(divergence),
+        masks_(&masks), cache_(&cache), name_elements_(name_elements) {
     for (std::size_t network = 0; network < model.networks.size(); ++network) {
       network_index_.emplace(model.networks[network].info.id, network);
     }
+  }
+  // From evidence the members recorded (postures): no network is read.
+  CellJudge(const AllianceSpec& spec, const std::vector<MemberAssessment>& members,
+            const Divergence& divergence, const std::vector<Evidence>& evidence)
+      : spec_(spec), members_(members), divergence_(&divergence) {
+    for (const Evidence& entry : evidence) {
+      recorded_[{entry.provider, entry.recipient, entry.rule, entry.condition, entry.host}].push_back(
+          &entry);
+    }
+  }
+
+  // What `member`'s networks say about every condition except max_divergence:
+  // as recipient, for each provider; as host, about the services other
+  // members own on them.
+  std::vector<Evidence> Record(std::size_t member) {
+    std::vector<Evidence> out;
+    const std::size_t count = spec_.members.size();
+    for (std::size_t recipient = 0; recipient < count; ++recipient) {
+      for (std::size_t provider = 0; provider < count; ++provider) {
+        if (provider == recipient) continue;
+        for (std::size_t rule_index = 0; rule_index < spec_.sharing.size(); ++rule_index) {
+          const SharingRule& rule = spec_.sharing[rule_index];
+          if (rule.provider && *rule.provider != provider) continue;
+          for (std::size_t condition_index = 0; condition_index < rule.conditions.size();
+               ++condition_index) {
+            const Condition& condition = rule.conditions[condition_index];
+            Evidence entry;
+            entry.provider = provider;
+            entry.recipient = recipient;
+            entry.rule = rule_index;
+            entry.condition = condition_index;
+            if (condition.kind == ConditionKind::kClassifiedOnTrustedPaths) {
+              const bool abroad = recipient != member;
+              if (abroad && spec_.HostCounts(rule.level) == HostExposure::kNone) continue;
+              ClassifiedTally tally = Tally(condition, rule, provider, recipient, abroad);
+              if (tally.considered == 0) continue;
+              entry.host = abroad;
+              entry.considered = tally.considered;
+              entry.failing = tally.failing;
+              entry.failing_abroad = tally.failing_abroad;
+              entry.hosts.assign(tally.hosts.begin(), tally.hosts.end());
+              entry.details = std::move(tally.details);
+              entry.elements = tally.refs.size();
+              if (name_elements_) entry.element_ids = Ids(tally.refs);
+              out.push_back(std::move(entry));
+              continue;
+            }
+            if (recipient != member || condition.kind == ConditionKind::kMaxDivergence) continue;
+            Shortfall shortfall;
+            if (Holds(condition, rule, provider, recipient, shortfall)) continue;
+            entry.summary = std::move(shortfall.summary);
+            entry.plain = std::move(shortfall.plain);
+            entry.details = std::move(shortfall.details);
+            entry.rules = std::move(shortfall.rules);
+            entry.elements = shortfall.element_count;
+            if (name_elements_) entry.element_ids = Ids(shortfall.elements);
+            out.push_back(std::move(entry));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   Cell Judge(std::size_t provider, std::size_t recipient) {
@@ -92,8 +157,8 @@ class CellJudge {
     cell.provider = provider;
     cell.recipient = recipient;
     if (provider == recipient) return cell;
-    for (std::size_t rule_index = 0; rule_index < model_.spec.sharing.size(); ++rule_index) {
-      const SharingRule& rule = model_.spec.sharing[rule_index];
+    for (std::size_t rule_index = 0; rule_index < spec_.sharing.size(); ++rule_index) {
+      const SharingRule& rule = spec_.sharing[rule_index];
       if (rule.provider && *rule.provider != provider) continue;
       for (std::size_t condition_index = 0; condition_index < rule.conditions.size();
            ++condition_index) {
@@ -102,7 +167,7 @@ class CellJudge {
         shortfall.condition = condition_index;
         shortfall.level = rule.level;
         shortfall.source = rule.provider
-                               ? fmt::format("provider {}", model_.spec.members[provider].code)
+                               ? fmt::format("provider {}", spec_.members[provider].code)
                                : std::string("alliance");
         shortfall.rationale = rule.rationale;
         const Condition& condition = rule.conditions[condition_index];
@@ -113,12 +178,12 @@ class CellJudge {
           if (!ClassifiedHolds(condition, rule, provider, recipient, false, shortfall)) {
             cell.shortfalls.push_back(std::move(shortfall));
           }
-          const HostExposure counts = model_.spec.HostCounts(rule.level);
+          const HostExposure counts = spec_.HostCounts(rule.level);
           if (counts != HostExposure::kNone) {
             abroad.host = true;
             abroad.condition_text += fmt::format(" — host networks ({})", Name(counts));
             // Why host networks count so at this level: the host_networks entry's reason.
-            for (const HostRule& host_rule : model_.spec.host_networks) {
+            for (const HostRule& host_rule : spec_.host_networks) {
               if (host_rule.level <= rule.level && !host_rule.rationale.empty()) {
                 abroad.rationale = host_rule.rationale;
               }
@@ -136,7 +201,7 @@ class CellJudge {
     }
     std::stable_sort(cell.shortfalls.begin(), cell.shortfalls.end(),
                      [](const Shortfall& a, const Shortfall& b) { return a.level < b.level; });
-    const std::size_t top = model_.spec.levels.size() - 1;
+    const std::size_t top = spec_.levels.size() - 1;
     if (cell.shortfalls.empty()) {
       cell.level = top;
     } else if (cell.shortfalls.front().level > 0) {
@@ -166,7 +231,7 @@ class CellJudge {
 
   Classification Threshold(const Condition& condition, const SharingRule& rule) const {
     if (condition.min_classification) return *condition.min_classification;
-    return ParseName<Classification>(model_.spec.levels[rule.level]).value_or(Classification::kTopSecret);
+    return ParseName<Classification>(spec_.levels[rule.level]).value_or(Classification::kTopSecret);
   }
 
   std::string Describe(const Condition& condition, const SharingRule& rule,
@@ -203,10 +268,10 @@ class CellJudge {
         switch (source.kind) {
           case TrustSource::Kind::kBaseline: who.emplace_back("baseline"); break;
           case TrustSource::Kind::kProvider:
-            who.push_back(fmt::format("provider {}", model_.spec.members[provider].code));
+            who.push_back(fmt::format("provider {}", spec_.members[provider].code));
             break;
           case TrustSource::Kind::kRecipient: who.emplace_back("recipient"); break;
-          case TrustSource::Kind::kMember: who.push_back(model_.spec.members[source.member].code); break;
+          case TrustSource::Kind::kMember: who.push_back(spec_.members[source.member].code); break;
         }
       }
       text += fmt::format(" (untrusted by {})", List(who));
@@ -223,7 +288,7 @@ class CellJudge {
   std::string VendorTally(const std::vector<ElementRef>& elements) const {
     std::map<std::string, std::size_t> counts;
     for (const ElementRef& ref : elements) {
-      const Network& network = model_.networks[ref.network];
+      const Network& network = model_->networks[ref.network];
       const VendorIndex vendor = network.elements[ref.element].vendor;
       const std::string name = vendor == kNone || network.vendors[vendor].name.empty()
                                    ? VendorId(network, ref.element)
@@ -241,7 +306,7 @@ class CellJudge {
     std::map<std::tuple<std::size_t, Domain, std::string>, std::pair<std::set<std::string>, std::vector<std::string>>> groups;
     std::map<std::pair<Domain, std::string>, std::size_t> totals;
     for (const ElementRef& ref : elements) {
-      const Network& network = model_.networks[ref.network];
+      const Network& network = model_->networks[ref.network];
       const Element& record = network.elements[ref.element];
       auto& group = groups[{ref.network, record.domain, VendorId(network, ref.element)}];
       group.first.insert(network.kinds[record.kind].name);
@@ -252,10 +317,10 @@ class CellJudge {
       auto& [network, domain, vendor] = key;
       std::sort(group.second.begin(), group.second.end());
       shortfall.details.push_back(fmt::format(
-          "{}: {} {} element{} of vendor {} ({}): {}", model_.networks[network].info.id,
+          "{}: {} {} element{} of vendor {} ({}){}", model_->networks[network].info.id,
           group.second.size(), Name(domain), group.second.size() == 1 ? "" : "s", vendor,
           List(std::vector<std::string>(group.first.begin(), group.first.end())),
-          Sample(group.second)));
+          name_elements_ ? ": " + Sample(group.second) : std::string()));
     }
     std::vector<std::string> parts;
     for (const auto& [key, count] : totals) {
@@ -264,18 +329,23 @@ class CellJudge {
     }
     shortfall.summary = fmt::format("{}: {}", noun, List(parts));
     shortfall.elements = elements;
+    shortfall.element_count = elements.size();
   }
 
   bool Holds(const Condition& condition, const SharingRule& rule, std::size_t provider,
              std::size_t recipient, Shortfall& shortfall) {
+    if (model_ == nullptr && condition.kind != ConditionKind::kMaxDivergence &&
+        condition.kind != ConditionKind::kClassifiedOnTrustedPaths) {
+      return ReplayHolds(provider, recipient, shortfall);
+    }
     switch (condition.kind) {
       case ConditionKind::kBaselineMaxSeverity: return BaselineHolds(condition, recipient, shortfall);
       case ConditionKind::kNoUntrustedIn: {
         const auto sources = Sources(condition, provider, recipient);
         std::vector<ElementRef> found;
-        for (std::size_t network_index : model_.member_networks[recipient]) {
-          const Network& network = model_.networks[network_index];
-          const auto& mask = masks_.Get(network_index, sources);
+        for (std::size_t network_index : model_->member_networks[recipient]) {
+          const Network& network = model_->networks[network_index];
+          const auto& mask = masks_->Get(network_index, sources);
           for (ElementIndex element = 0; element < network.elements.size(); ++element) {
             if (mask[element] == 0) continue;
             const Domain domain = network.elements[element].domain;
@@ -289,21 +359,21 @@ class CellJudge {
         DescribeElements(found, "untrusted equipment", shortfall);
         std::set<Domain> domains;
         for (const ElementRef& ref : found) {
-          domains.insert(model_.networks[ref.network].elements[ref.element].domain);
+          domains.insert(model_->networks[ref.network].elements[ref.element].domain);
         }
         std::vector<std::string> names;
         for (Domain domain : domains) names.emplace_back(PlainDomain(domain));
         shortfall.plain = fmt::format("{} has high-risk suppliers' equipment in its {}: {}",
-                                      model_.spec.members[recipient].code, AndList(names),
+                                      spec_.members[recipient].code, AndList(names),
                                       VendorTally(found));
         return false;
       }
       case ConditionKind::kNoVendor: {
         std::vector<ElementRef> found;
-        for (std::size_t network_index : model_.member_networks[recipient]) {
-          const Network& network = model_.networks[network_index];
+        for (std::size_t network_index : model_->member_networks[recipient]) {
+          const Network& network = model_->networks[network_index];
           for (ElementIndex element = 0; element < network.elements.size(); ++element) {
-            if (!masks_.InService(network, element)) continue;
+            if (!masks_->InService(network, element)) continue;
             const std::string vendor = VendorId(network, element);
             if (std::binary_search(condition.vendors.begin(), condition.vendors.end(), vendor)) {
               found.push_back({network_index, element});
@@ -314,24 +384,24 @@ class CellJudge {
         DescribeElements(found, "equipment of a named vendor", shortfall);
         shortfall.plain = fmt::format(
             "{}'s networks carry {} equipment, which {} does not accept at {}",
-            model_.spec.members[recipient].code, VendorTally(found),
-            rule.provider ? model_.spec.members[provider].code : std::string("the alliance"),
-            model_.spec.levels[rule.level]);
+            spec_.members[recipient].code, VendorTally(found),
+            rule.provider ? spec_.members[provider].code : std::string("the alliance"),
+            spec_.levels[rule.level]);
         return false;
       }
       case ConditionKind::kClassifiedOnTrustedPaths:
         return ClassifiedHolds(condition, rule, provider, recipient, false, shortfall);
       case ConditionKind::kMaxDivergence: {
-        const double shortfall_value = divergence_.shortfall[provider][recipient];
+        const double shortfall_value = divergence_->shortfall[provider][recipient];
         if (shortfall_value <= condition.max_divergence) return true;
-        const std::string& from = model_.spec.members[provider].code;
-        const std::string& to = model_.spec.members[recipient].code;
+        const std::string& from = spec_.members[provider].code;
+        const std::string& to = spec_.members[recipient].code;
         shortfall.summary = fmt::format("{}'s posture falls short of {}'s by F = {:.3f}, above {:.2f}",
                                         to, from, shortfall_value, condition.max_divergence);
         shortfall.details.push_back(fmt::format(
             "F({} -> {}) = weighted mean of max(0, {} - {}) over the posture vector = {:.3f}; "
             "divergence D({}, {}) = {:.3f}",
-            from, to, to, from, shortfall_value, from, to, divergence_.total[provider][recipient]));
+            from, to, to, from, shortfall_value, from, to, divergence_->total[provider][recipient]));
         shortfall.plain = fmt::format(
             "{} depends on high-risk suppliers more than {} does, by {:.2f} on the posture scale "
             "where {} accepts at most {:.2f}",
@@ -359,11 +429,15 @@ class CellJudge {
     std::set<ElementRef> elements;
     for (const policy::Finding* finding : above) {
       ++by_rule[finding->rule_id];
-      shortfall.details.push_back(fmt::format("[{}] {} on {}: {}", policy::Name(finding->severity),
-                                              finding->rule_id, finding->network, finding->message));
+      // A finding's message names its elements and sites; counts alone do not.
+      shortfall.details.push_back(
+          name_elements_ ? fmt::format("[{}] {} on {}: {}", policy::Name(finding->severity),
+                                       finding->rule_id, finding->network, finding->message)
+                         : fmt::format("[{}] {} on {}", policy::Name(finding->severity),
+                                       finding->rule_id, finding->network));
       const auto network = network_index_.find(finding->network);
       if (network == network_index_.end()) continue;
-      const Network& host = model_.networks[network->second];
+      const Network& host = model_->networks[network->second];
       for (const std::string& id : finding->elements) {
         const ElementIndex element = host.FindElement(id);
         if (element != kNone) elements.insert({network->second, element});
@@ -378,36 +452,44 @@ class CellJudge {
                                     policy::Name(condition.max_severity), List(parts));
     std::vector<std::string> titles;
     for (const auto& [rule_id, count] : by_rule) {
-      const policy::StandardRule* own = model_.standards[recipient]->FindRule(rule_id);
-      const policy::StandardRule* base = model_.baseline->FindRule(rule_id);
+      const policy::StandardRule* own = model_->standards[recipient]->FindRule(rule_id);
+      const policy::StandardRule* base = model_->baseline->FindRule(rule_id);
       const policy::StandardRule* found = own != nullptr ? own : base;
       std::string title = found != nullptr && !found->title.empty() ? found->title : rule_id;
       if (!title.empty()) title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
       titles.push_back(fmt::format("\"{}\" ({})", title, Plural(count, "finding")));
     }
     shortfall.plain = fmt::format("{} breaks the alliance's minimum standard above {} severity: {}",
-                                  model_.spec.members[recipient].code,
+                                  spec_.members[recipient].code,
                                   policy::Name(condition.max_severity), AndList(titles));
     shortfall.elements.assign(elements.begin(), elements.end());
+    shortfall.element_count = elements.size();
     return false;
   }
 
-  // On the recipient's own networks (`abroad` false: primary routes free of
-  // untrusted equipment) or on other members' (as host_networks says).
-  bool ClassifiedHolds(const Condition& condition, const SharingRule& rule, std::size_t provider,
-                       std::size_t recipient, bool abroad, Shortfall& shortfall) {
-    const HostExposure counts = abroad ? model_.spec.HostCounts(rule.level) : HostExposure::kEspionage;
-    const Classification threshold = Threshold(condition, rule);
-    const std::string& code = model_.spec.members[recipient].code;
-    const auto sources = Sources(condition, provider, recipient);
+  // classified_on_trusted_paths on some networks, before it is put in words.
+  struct ClassifiedTally {
     std::size_t considered = 0;
     std::size_t failing = 0;
     std::size_t failing_abroad = 0;
     std::set<std::string> hosts;
-    std::set<ElementRef> elements;
-    for (std::size_t network_index = 0; network_index < model_.networks.size(); ++network_index) {
-      const Network& network = model_.networks[network_index];
-      const bool own = model_.network_member[network_index] == recipient;
+    std::set<ElementRef> refs;  // on a loaded model
+    std::size_t elements = 0;   // distinct elements crossed
+    std::vector<std::string> details;
+  };
+
+  // On the recipient's own networks (`abroad` false: primary routes free of
+  // untrusted equipment) or on other members' (as host_networks says).
+  ClassifiedTally Tally(const Condition& condition, const SharingRule& rule, std::size_t provider,
+                        std::size_t recipient, bool abroad) {
+    ClassifiedTally tally;
+    const HostExposure counts = abroad ? spec_.HostCounts(rule.level) : HostExposure::kEspionage;
+    const Classification threshold = Threshold(condition, rule);
+    const std::string& code = spec_.members[recipient].code;
+    const auto sources = Sources(condition, provider, recipient);
+    for (std::size_t network_index = 0; network_index < model_->networks.size(); ++network_index) {
+      const Network& network = model_->networks[network_index];
+      const bool own = model_->network_member[network_index] == recipient;
       if (own == abroad) continue;
       std::vector<ServiceIndex> selected;
       for (ServiceIndex service = 0; service < network.services.size(); ++service) {
@@ -421,35 +503,64 @@ class CellJudge {
         selected.push_back(service);
       }
       if (selected.empty()) continue;
-      considered += selected.size();
-      const auto& mask = masks_.Get(network_index, sources);
-      const ExposureResult& result = cache_.Get(network, mask);
-      const std::string host = model_.spec.members[model_.network_member[network_index]].code;
+      tally.considered += selected.size();
+      const auto& mask = masks_->Get(network_index, sources);
+      const ExposureResult& result = cache_->Get(network, mask);
+      const std::string host = spec_.members[model_->network_member[network_index]].code;
       for (ServiceIndex service : selected) {
         const ServiceExposure& exposure = result.services[service];
         const bool fails = counts == HostExposure::kSabotage
                                ? exposure.up && !exposure.survives_untrusted_loss
                                : TraversesUntrusted(exposure);
         if (!fails) continue;
-        ++failing;
-        if (!own) ++failing_abroad;
-        hosts.insert(host);
+        ++tally.failing;
+        if (!own) ++tally.failing_abroad;
+        tally.hosts.insert(host);
         std::vector<std::string> crossed;
         for (ElementIndex element : exposure.untrusted_on_routes) {
-          elements.insert({network_index, element});
+          tally.refs.insert({network_index, element});
           crossed.push_back(fmt::format("{} {} {}", VendorId(network, element),
                                         network.Kind(element).name, network.ElementId(element)));
         }
-        shortfall.details.push_back(fmt::format(
-            "{}'s service {} ({}, {}) on {} network {} {} {}", code,
-            network.Str(network.services[service].id), Name(network.services[service].sector),
+        // Counts alone name neither the service (its id may be its site's) nor the elements.
+        tally.details.push_back(fmt::format(
+            "{}'s service {}({}, {}) on {} network {} {} {}", code,
+            name_elements_ ? std::string(network.Str(network.services[service].id)) + " " : std::string(),
+            Name(network.services[service].sector),
             Name(network.services[service].classification), host, network.info.id,
             counts == HostExposure::kSabotage ? "goes down without the untrusted" : "crosses",
-            Sample(crossed, 4)));
+            name_elements_ ? Sample(crossed, 4) : Plural(crossed.size(), "element")));
       }
     }
-    if (failing == 0) return true;
-    const std::vector<std::string> where(hosts.begin(), hosts.end());
+    tally.elements = tally.refs.size();
+    return tally;
+  }
+
+  bool ClassifiedHolds(const Condition& condition, const SharingRule& rule, std::size_t provider,
+                       std::size_t recipient, bool abroad, Shortfall& shortfall) {
+    ClassifiedTally tally;
+    if (model_ != nullptr) {
+      tally = Tally(condition, rule, provider, recipient, abroad);
+    } else {
+      // Each network's part, as the member holding it recorded it, in member order.
+      for (const Evidence* entry : Recorded(provider, recipient, shortfall, abroad)) {
+        tally.considered += entry->considered;
+        tally.failing += entry->failing;
+        tally.failing_abroad += entry->failing_abroad;
+        tally.hosts.insert(entry->hosts.begin(), entry->hosts.end());
+        tally.elements += entry->elements;
+        tally.details.insert(tally.details.end(), entry->details.begin(), entry->details.end());
+      }
+    }
+    if (tally.failing == 0) return true;
+    const HostExposure counts = abroad ? spec_.HostCounts(rule.level) : HostExposure::kEspionage;
+    const Classification threshold = Threshold(condition, rule);
+    const std::string& code = spec_.members[recipient].code;
+    const std::size_t failing = tally.failing;
+    const std::size_t considered = tally.considered;
+    const std::size_t failing_abroad = tally.failing_abroad;
+    shortfall.details = std::move(tally.details);
+    const std::vector<std::string> where(tally.hosts.begin(), tally.hosts.end());
     if (counts == HostExposure::kSabotage) {
       shortfall.summary = fmt::format(
           "{} of {} {}+ service{} of {} on host networks go down when untrusted equipment is "
@@ -472,17 +583,47 @@ class CellJudge {
                                "equipment ({} of {})",
                                code, failing, considered);
     }
-    shortfall.elements.assign(elements.begin(), elements.end());
+    shortfall.elements.assign(tally.refs.begin(), tally.refs.end());
+    shortfall.element_count = tally.elements;
     return false;
   }
 
+  // What the members recorded for one condition of one cell.
+  std::vector<const Evidence*> Recorded(std::size_t provider, std::size_t recipient,
+                                        const Shortfall& shortfall, bool host) const {
+    auto found = recorded_.find({provider, recipient, shortfall.rule, shortfall.condition, host});
+    return found == recorded_.end() ? std::vector<const Evidence*>{} : found->second;
+  }
+
+  // A recorded shortfall of a condition other than classified_on_trusted_paths.
+  bool ReplayHolds(std::size_t provider, std::size_t recipient, Shortfall& shortfall) const {
+    const auto entries = Recorded(provider, recipient, shortfall, false);
+    if (entries.empty()) return true;
+    const Evidence& entry = *entries.front();
+    shortfall.summary = entry.summary;
+    shortfall.plain = entry.plain;
+    shortfall.details = entry.details;
+    shortfall.rules = entry.rules;
+    shortfall.element_count = entry.elements;
+    return false;
+  }
+
+  std::vector<std::string> Ids(const std::vector<ElementRef>& refs) const {
+    std::vector<std::string> out;
+    for (const ElementRef& ref : refs) out.emplace_back(model_->networks[ref.network].ElementId(ref.element));
+    return out;
+  }
+  std::vector<std::string> Ids(const std::set<ElementRef>& refs) const {
+    return Ids(std::vector<ElementRef>(refs.begin(), refs.end()));
+  }
+
   std::string Reason(const Cell& cell) const {
-    const std::string& from = model_.spec.members[cell.provider].code;
-    const std::string& to = model_.spec.members[cell.recipient].code;
+    const std::string& from = spec_.members[cell.provider].code;
+    const std::string& to = spec_.members[cell.recipient].code;
     const auto holding = cell.Holding();
     if (holding.empty()) {
       return fmt::format("{} shares {} with {}: nothing is withheld.", from,
-                         model_.spec.levels.back(), to);
+                         spec_.levels.back(), to);
     }
     std::vector<std::string> why;
     for (const Shortfall* shortfall : holding) {
@@ -490,21 +631,26 @@ class CellJudge {
         why.push_back(shortfall->plain);
       }
     }
-    const std::string& withheld = model_.spec.levels[holding.front()->level];
+    const std::string& withheld = spec_.levels[holding.front()->level];
     if (!cell.level) {
       return fmt::format("{} shares nothing with {}, not even {}: {}.", from, to, withheld,
                          fmt::join(why, "; "));
     }
-    return fmt::format("{} shares {} with {}, not {}: {}.", from, model_.spec.levels[*cell.level],
+    return fmt::format("{} shares {} with {}, not {}: {}.", from, spec_.levels[*cell.level],
                        to, withheld, fmt::join(why, "; "));
   }
 
-  const AllianceModel& model_;
+  const AllianceSpec& spec_;
+  const AllianceModel* model_ = nullptr;  // nullptr: judged from `recorded_`
   const std::vector<MemberAssessment>& members_;
-  const Divergence& divergence_;
-  TrustMasks& masks_;
-  ExposureCache& cache_;
+  const Divergence* divergence_ = nullptr;
+  TrustMasks* masks_ = nullptr;
+  ExposureCache* cache_ = nullptr;
+  bool name_elements_ = true;
   std::map<std::string, std::size_t> network_index_;
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t, bool>,
+           std::vector<const Evidence*>>
+      recorded_;
 };
 
 }  // namespace
@@ -521,9 +667,36 @@ std::vector<Cell> ComputeCells(const AllianceModel& model,
                                const std::vector<MemberAssessment>& members,
                                const Divergence& divergence, TrustMasks& masks,
                                ExposureCache& cache) {
-  CellJudge judge(model, members, divergence, masks, cache);
+  CellJudge judge(model, members, &divergence, masks, cache);
   std::vector<Cell> cells;
   const std::size_t count = model.spec.members.size();
+  for (std::size_t provider = 0; provider < count; ++provider) {
+    for (std::size_t recipient = 0; recipient < count; ++recipient) {
+      cells.push_back(judge.Judge(provider, recipient));
+    }
+  }
+  return cells;
+}
+
+}  // namespace redoubt::alliance
+
+namespace redoubt::alliance {
+
+std::vector<Evidence> RecordEvidence(const AllianceModel& model,
+                                     const std::vector<MemberAssessment>& members,
+                                     std::size_t member, TrustMasks& masks, ExposureCache& cache,
+                                     bool name_elements) {
+  CellJudge judge(model, members, nullptr, masks, cache, name_elements);
+  return judge.Record(member);
+}
+
+std::vector<Cell> CellsFromEvidence(const AllianceSpec& spec,
+                                    const std::vector<MemberAssessment>& members,
+                                    const Divergence& divergence,
+                                    const std::vector<Evidence>& evidence) {
+  CellJudge judge(spec, members, divergence, evidence);
+  std::vector<Cell> cells;
+  const std::size_t count = spec.members.size();
   for (std::size_t provider = 0; provider < count; ++provider) {
     for (std::size_t recipient = 0; recipient < count; ++recipient) {
       cells.push_back(judge.Judge(provider, recipient));

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 #include <vector>
 
 #include "alliance/assessment.hpp"
@@ -30,6 +31,47 @@ class TrustMasks {
   Days as_of_;
   std::map<std::pair<std::size_t, std::vector<std::size_t>>, std::vector<std::uint8_t>> masks_;
 };
+
+// One sharing condition as the networks of one member show it, for one
+// provider × recipient cell: what a member's posture carries instead of its
+// inventory (posture_document.hpp). For classified_on_trusted_paths it is the
+// tally over that member's networks (the recipient's own, or, `host`, the
+// services the recipient owns on the member's networks); the cell adds the
+// tallies of every member in member order and words them. For the other
+// conditions (but max_divergence, judged from the postures) it is the
+// shortfall, recorded only when the condition fails.
+struct Evidence {
+  std::size_t provider = 0;
+  std::size_t recipient = 0;
+  std::size_t rule = 0;       // index into AllianceSpec::sharing
+  std::size_t condition = 0;  // index into the rule's conditions
+  bool host = false;
+  std::string summary;
+  std::string plain;
+  std::vector<std::string> details;
+  std::vector<std::string> rules;
+  std::size_t elements = 0;              // distinct elements behind it
+  std::vector<std::string> element_ids;  // when the member discloses them
+  // classified_on_trusted_paths only
+  std::size_t considered = 0;
+  std::size_t failing = 0;
+  std::size_t failing_abroad = 0;
+  std::vector<std::string> hosts;  // member codes, sorted
+};
+
+// What `member`'s networks (the only ones `model` need hold) show about every
+// cell. `name_elements` false: details give counts, no element ids and no
+// finding messages.
+[[nodiscard]] std::vector<Evidence> RecordEvidence(const AllianceModel& model,
+                                                   const std::vector<MemberAssessment>& members,
+                                                   std::size_t member, TrustMasks& masks,
+                                                   ExposureCache& cache, bool name_elements);
+
+// Every cell from the evidence of every member; reads no network.
+[[nodiscard]] std::vector<Cell> CellsFromEvidence(const AllianceSpec& spec,
+                                                  const std::vector<MemberAssessment>& members,
+                                                  const Divergence& divergence,
+                                                  const std::vector<Evidence>& evidence);
 
 // Every cell, provider-major; the diagonal has no level and no shortfall.
 // `divergence` is the assessment's, for max_divergence.

@@ -25,18 +25,24 @@ std::vector<SinglePointRank> Rank(std::map<std::uint32_t, SinglePointRank>& rank
 }  // namespace
 
 void GroupTotals::Add(const Service& service, const ServiceExposure& exposure) {
+  Add(service.weight, exposure.up, exposure.Exposed(), exposure.survives_untrusted_loss,
+      !exposure.single_points.empty());
+}
+
+void GroupTotals::Add(double service_weight, bool is_up, bool is_exposed,
+                      bool survives_untrusted_loss, bool has_single_points) {
   ++services;
-  weight += service.weight;
-  if (exposure.up) ++up;
-  if (exposure.Exposed()) {
+  weight += service_weight;
+  if (is_up) ++up;
+  if (is_exposed) {
     ++exposed;
-    exposed_weight += service.weight;
+    exposed_weight += service_weight;
   }
-  if (exposure.up && !exposure.survives_untrusted_loss) {
+  if (is_up && !survives_untrusted_loss) {
     ++lost_without_untrusted;
-    lost_without_untrusted_weight += service.weight;
+    lost_without_untrusted_weight += service_weight;
   }
-  if (exposure.up && !exposure.single_points.empty()) ++with_single_points;
+  if (is_up && has_single_points) ++with_single_points;
 }
 
 std::optional<double> GroupTotals::EspionageShare() const {

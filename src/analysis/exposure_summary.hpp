@@ -36,6 +36,9 @@ struct GroupTotals {
   std::size_t with_single_points = 0;  // up now, with an element whose loss alone takes it down
 
   void Add(const Service& service, const ServiceExposure& exposure);
+  // The same from the figures Add reads.
+  void Add(double service_weight, bool is_up, bool is_exposed, bool survives_untrusted_loss,
+           bool has_single_points);
   // Figure::kEspionage and Figure::kSabotage over the services added;
   // nullopt when they weigh nothing.
   [[nodiscard]] std::optional<double> EspionageShare() const;

@@ -11,6 +11,7 @@
 #include "alliance/alliance_reader.hpp"
 #include "alliance/assessment_json.hpp"
 #include "alliance/divergence.hpp"
+#include "alliance/posture_document.hpp"
 #include "alliance/what_if.hpp"
 #include "analysis/trust.hpp"
 #include "cli/alliance_text.hpp"
@@ -32,6 +33,8 @@ struct AllianceOptions {
   std::string what_if;
   std::vector<std::string> restore;
   bool as_inventoried = false;
+  std::string postures;
+  bool allow_missing = false;
   std::size_t limit = 5;
   InputOptions input;
   OutputFormat format = OutputFormat::kText;
@@ -46,7 +49,64 @@ std::size_t MemberFlag(const alliance::AllianceSpec& spec, const std::string& co
                                SuggestionHint(code, codes)));
 }
 
+// The view from the members' signed postures, with no inventory loaded.
+int RunFromPostures(const AllianceOptions& options) {
+  const char* needs = !options.timeline.empty() ? "--timeline"
+                      : !options.what_if.empty() ? "--what-if"
+                      : !options.restore.empty() ? "--restore"
+                                                 : nullptr;
+  if (needs != nullptr) {
+    throw UsageError(fmt::format(
+        "{} needs inventories: it re-assesses the networks on other dates or after changes, "
+        "which a posture does not hold — run it where the inventories are, or leave out "
+        "--postures", needs));
+  }
+  auto spec = alliance::ReadAlliance(options.path);
+  PrintDiagnostics(spec.diagnostics(), std::cerr);
+  if (!spec.ok()) return kExitBadInput;
+  if (options.as_inventoried) spec.value().assume_deadlines_met = false;
+  auto standards = alliance::LoadAllianceModel(spec.value(), options.input.ToInventoryOptions(),
+                                               {alliance::LoadScope::Kind::kStandards, 0});
+  PrintDiagnostics(standards.diagnostics(), std::cerr);
+  if (!standards.ok()) return kExitBadInput;
+  const Days flag = options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of");
+  Days as_of = flag;
+  auto postures = alliance::ReadPostures(spec.value(), options.postures, as_of,
+                                         spec.value().assume_deadlines_met, options.allow_missing);
+  PrintDiagnostics(postures.diagnostics(), std::cerr);
+  if (!postures.ok()) return kExitBadInput;
+  const alliance::AllianceModel model =
+      alliance::ShellModel(std::move(standards).value(), postures.value());
+  // The one date rule over the networks the postures name (ReadPostures
+  // applied it); when no inventory has a date, the latest posture date.
+  policy::JudgedDate date = policy::ChooseJudgedDate(flag, model.networks, Today());
+  if (date.date != as_of) date = policy::JudgedDate{as_of, policy::DateSource::kToday, {}};
+  std::vector<policy::InventoryLag> lags;
+  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
+    const std::size_t member = model.network_member[network_index];
+    const policy::Standard* standards_of[] = {model.baseline.get(), model.standards[member].get()};
+    if (auto lag = policy::LagOf(model.networks[network_index], standards_of, as_of)) {
+      lags.push_back(std::move(*lag));
+    }
+  }
+  const alliance::Assessment assessment =
+      alliance::AssessFromPostures(model, postures.value(), as_of);
+  std::string content;
+  if (options.format == OutputFormat::kJson) {
+    auto document = policy::WithJudgedDate(alliance::AllianceDocument(model, assessment), date, lags);
+    document["provenance"] = alliance::ProvenanceJson(model.spec, postures.value());
+    content = JsonText(document);
+  } else {
+    content = policy::JudgedDateText(date, lags) + RenderAssessment(model, assessment, options.limit) +
+              RenderProvenance(model, postures.value());
+  }
+  WriteOutput(options.output, content);
+  return kExitOk;
+}
+
 int Run(const AllianceOptions& options) {
+  if (!options.postures.empty()) return RunFromPostures(options);
+  if (options.allow_missing) throw UsageError("--allow-missing goes with --postures DIR");
   const int modes = (options.timeline.empty() ? 0 : 1) + (options.what_if.empty() ? 0 : 1) +
                     (options.restore.empty() ? 0 : 1);
   if (modes > 1) throw UsageError("give at most one of --timeline, --what-if and --restore");
@@ -200,6 +260,14 @@ CommandRunner SetupAlliance(CLI::App& command) {
       ->expected(3);
   command.add_flag("--as-inventoried", options->as_inventoried,
                    "Do not assume members meet their own future deadlines");
+  command.add_option("--postures", options->postures,
+                     "DIR: build the view from the members' signed postures (redoubt posture) in "
+                     "DIR, loading no inventory; each is checked against the member's key in the "
+                     "alliance file")
+      ->type_name("DIR");
+  command.add_flag("--allow-missing", options->allow_missing,
+                   "With --postures: a member without a posture is marked 'no valid posture' and "
+                   "its cells are none (a bad posture still fails the run)");
   command.add_option("--limit", options->limit,
                      "Evidence lines shown per condition in text output (0: all; default 5)");
   options->input.AddTo(command);
@@ -216,6 +284,11 @@ CommandRunner SetupAlliance(CLI::App& command) {
       "JSON output is a redoubt/alliance-assessment@1 document; it and the text name the date\n"
       "judged on (as_of, as_of_source) and each inventory older than it, with the deadlines\n"
       "that fell due in between (inventory_predates).\n"
+      "With --postures DIR the view is built from the members' signed postures alone (no "
+      "inventory is read): every posture must verify against its member's key, be for this "
+      "alliance, dated on or before the assessment date and at most max_age_days before it; "
+      "one bad posture fails the run (exit 2). --timeline, --what-if and --restore need "
+      "inventories.\n"
       "Exit codes: 0 ok, 1 a what-if degrades a cell or --restore cannot lift it, 2 bad input.\n"
       "Example: redoubt alliance data/samples/allies/alliance.yaml --timeline 2019-07-01..2030-12-31",
       alliance::DivergenceFormula()));

@@ -1,5 +1,7 @@
 #include "cli/alliance_text.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "alliance/divergence.hpp"
@@ -144,7 +146,7 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
     for (const alliance::CrossBorderService& service : member.posture.cross_border) {
       const Network& network = model.networks[service.network];
       out += fmt::format("  cross-border: {}'s service {} on {} network {}: {}{}\n",
-                         Code(model, member.member), network.Str(network.services[service.service].id),
+                         Code(model, member.member), service.service_id,
                          Code(model, model.network_member[service.network]), network.info.id,
                          service.exposed ? "exposed to untrusted equipment" : "not exposed",
                          service.lost_without_untrusted ? ", lost with untrusted equipment off" : "");
@@ -251,6 +253,22 @@ std::string RenderRestore(const AllianceModel& model, const alliance::RestorePla
   out += Replacements(model, plan.replacements, "    ");
   out += "  cells that move with it:\n";
   out += RenderMoves(model, alliance::CompareCells(plan.before, plan.after));
+  return out;
+}
+
+std::string RenderProvenance(const AllianceModel& model, const alliance::PostureSet& postures) {
+  std::string out = "\npostures (the view is built from them; no inventory was read)\n";
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    const auto& statement = postures.members[member];
+    if (!statement) {
+      out += fmt::format("  {:<6} no valid posture: {}\n", Code(model, member), postures.missing[member]);
+      continue;
+    }
+    out += fmt::format("  {:<6} {} {} key {} disclosure {}\n", Code(model, member),
+                       std::filesystem::path(statement->file).filename().string(),
+                       FormatIsoDate(statement->as_of), statement->key_id,
+                       alliance::Name(statement->disclosure));
+  }
   return out;
 }
 

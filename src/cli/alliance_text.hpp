@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/posture_document.hpp"
 #include "alliance/assessment.hpp"
 #include "alliance/what_if.hpp"
 
@@ -26,5 +27,9 @@ namespace redoubt::cli {
                                          Days to, std::size_t limit);
 [[nodiscard]] std::string RenderRestore(const alliance::AllianceModel& model,
                                         const alliance::RestorePlan& plan, std::size_t limit);
+// "postures (the view is built from them; no inventory was read)" and one
+// line per member: file, date, key fingerprint, disclosure — or why it has none.
+[[nodiscard]] std::string RenderProvenance(const alliance::AllianceModel& model,
+                                           const alliance::PostureSet& postures);
 
 }  // namespace redoubt::cli

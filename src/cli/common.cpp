@@ -122,6 +122,8 @@ const std::vector<CommandSpec>& Commands() {
        SetupAlliance},
       {"keygen", "Make an Ed25519 key pair for signing what a member shares with its allies",
        SetupKeygen},
+      {"posture", "A member's signed posture for its allies, from its own inventories only",
+       SetupPosture},
       {"generate", "Generate a synthetic national 5G network (deterministic from a seed)",
        SetupGenerate},
       {"import", "Import GraphML, OpenCelliD or CSV tables into an inventory", SetupImport},

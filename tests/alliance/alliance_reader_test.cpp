@@ -57,6 +57,19 @@ TEST(AllianceReader, ReadsTheBundledAlliance) {
   EXPECT_TRUE(alliance.assume_deadlines_met);
 }
 
+TEST(AllianceReader, ReadsMemberKeysAndMaxAge) {
+  auto spec = ReadAlliance(testing::SourcePath("tests/cases/bad-posture/alliance.yaml"));
+  ASSERT_TRUE(spec.ok()) << (spec.diagnostics().Empty() ? "" : spec.diagnostics().Items()[0].Format());
+  EXPECT_EQ(spec.value().max_age_days, 30);
+  ASSERT_TRUE(spec.value().members[1].key.has_value());
+  EXPECT_EQ(spec.value().members[1].key->Id(), "ed25519:615136e67ae3181330dda7c85f71a595");
+  // Without keys (the bundled alliance): none, and the default age.
+  auto bundled = ReadAlliance(testing::SourcePath("data/samples/allies/alliance.yaml"));
+  ASSERT_TRUE(bundled.ok());
+  EXPECT_FALSE(bundled.value().members[0].key.has_value());
+  EXPECT_EQ(bundled.value().max_age_days, AllianceSpec::kDefaultMaxAgeDays);
+}
+
 TEST(AllianceReader, ReadsUntrustedByAndClassifiedMaps) {
   const std::string folder = testing::TempDir("alliance-reader");
   const std::string small = testing::SourcePath("tests/cases/alliance/small");

@@ -1,7 +1,8 @@
 // Every result document, as the commands write it, matches its JSON Schema in
 // schemas/ (checked by tests/schema_check.py with python3-jsonschema,
 // independent of the C++ writers): findings, exposure, resilience and the
-// alliance view, with its timeline, what-if and restore parts.
+// alliance view, with its timeline, what-if and restore parts, a member's posture and
+// the view built from postures.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -21,6 +22,14 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
   const std::string sample = testing::SourcePath("data/samples/sample-gb.yaml");
   const std::string small = testing::SourcePath("tests/cases/alliance/small/alliance.yaml");
   const std::string allies = testing::SourcePath("data/samples/allies/alliance.yaml");
+  // A member's posture (signed with a published test key) and the view from it.
+  const std::string postured = testing::SourcePath("tests/cases/bad-posture/alliance.yaml");
+  const std::string gb_key = dir + "/gb.key";
+  std::filesystem::copy_file(testing::SourcePath("tests/cases/bad-posture/keys/gb.key"), gb_key);
+  std::filesystem::permissions(gb_key, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::replace);
+  std::filesystem::create_directories(dir + "/postures");
   const std::vector<std::pair<std::string, std::vector<std::string>>> runs = {
       {"findings.json",
        {"check", sample, "-s", testing::SourcePath("data/standards/gb.yaml"), "--format", "json",
@@ -39,13 +48,21 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
       {"alliance-restore.json",
        {"alliance", small, "--restore", "US", "DE", "secret", "--format", "json"}},
       {"alliance-bundled.json", {"alliance", allies, "--format", "json"}},
+      {"posture.json",
+       {"posture", postured, "--member", "GB", "--key", gb_key, "--as-of", "2020-01-01",
+        "--disclose", "elements", "-o", dir + "/postures/GB.posture.json"}},
+      {"alliance-postures.json",
+       {"alliance", postured, "--as-of", "2020-01-01", "--postures", dir + "/postures",
+        "--allow-missing", "--format", "json"}},
   };
   std::string files;
   for (const auto& [name, args] : runs) {
     const auto result = RunRedoubt(args);
     ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << name << ": " << result.err;
-    std::ofstream(dir + "/" + name) << result.out;
-    files += " '" + dir + "/" + name + "'";
+    const std::string written = name == "posture.json" ? dir + "/postures/GB.posture.json"
+                                                        : dir + "/" + name;
+    if (name != "posture.json") std::ofstream(written) << result.out;
+    files += " '" + written + "'";
   }
   const std::string log = dir + "/check.log";
   const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'{} > '{}' 2>&1",
@@ -56,11 +73,11 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
   // Each document was checked against its own schema (the alliance documents
   // embed none of another format).
   EXPECT_NE(
-      report.find("4 redoubt/alliance-assessment@1, 1 redoubt/exposure@1, 1 redoubt/findings@1, "
-                  "1 redoubt/resilience@1, 1 redoubt/scenario@1"),
+      report.find("5 redoubt/alliance-assessment@1, 1 redoubt/exposure@1, 1 redoubt/findings@1, "
+                  "1 redoubt/posture@1, 1 redoubt/resilience@1, 1 redoubt/scenario@1"),
       std::string::npos)
       << report;
-  EXPECT_NE(report.find("8 passed, 0 failed"), std::string::npos) << report;
+  EXPECT_NE(report.find("10 passed, 0 failed"), std::string::npos) << report;
   std::filesystem::remove_all(dir);
 }
 
