@@ -134,5 +134,6 @@ CommandRunner SetupAlliance(CLI::App& command);
 CommandRunner SetupSimulate(CLI::App& command);
 CommandRunner SetupMerge(CLI::App& command);
 CommandRunner SetupKeygen(CLI::App& command);
+CommandRunner SetupPlan(CLI::App& command);
 
 }  // namespace redoubt::cli
