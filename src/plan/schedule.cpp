@@ -94,15 +94,16 @@ Days EarliestNight(const PlanProblem& problem, Ledger& ledger, std::uint32_t poo
 Schedule Heuristic(const PlanProblem& problem, const std::vector<std::uint32_t>& crews, bool budget) {
   Schedule schedule;
   schedule.swaps.assign(problem.jobs.size(), {});
-  // Batches: jobs of one site, pool, deadline and release, at most `crews` each.
-  std::map<std::tuple<std::uint32_t, std::uint32_t, Days, Days>, std::vector<std::size_t>> groups;
+  // Batches: jobs of one site, pool and release, at most `crews` each; a
+  // batch is due when its earliest job is.
+  std::map<std::tuple<std::uint32_t, std::uint32_t, Days>, std::vector<std::size_t>> groups;
   std::vector<std::vector<std::size_t>> batches;
   for (std::size_t job = 0; job < problem.jobs.size(); ++job) {
     const Job& entry = problem.jobs[job];
     if (entry.site_key == UINT32_MAX) {
       batches.push_back({job});
     } else {
-      groups[{entry.site_key, entry.pool, entry.deadline, entry.release}].push_back(job);
+      groups[{entry.site_key, entry.pool, entry.release}].push_back(job);
     }
   }
   for (auto& [key, members] : groups) {
@@ -113,10 +114,28 @@ Schedule Heuristic(const PlanProblem& problem, const std::vector<std::uint32_t>&
                            members.begin() + static_cast<std::ptrdiff_t>(to));
     }
   }
-  std::sort(batches.begin(), batches.end(), [&](const auto& a, const auto& b) {
-    const Job& x = problem.jobs[a.front()];
-    const Job& y = problem.jobs[b.front()];
-    return std::tie(x.deadline, x.release, a.front()) < std::tie(y.deadline, y.release, b.front());
+  auto due = [&](const std::vector<std::size_t>& batch) {
+    Days earliest = problem.jobs[batch.front()].deadline;
+    for (std::size_t job : batch) earliest = std::min(earliest, problem.jobs[job].deadline);
+    return earliest;
+  };
+  std::vector<Days> batch_due;
+  for (auto& batch : batches) {
+    // Within a site, earlier deadlines first, so a split keeps them early.
+    std::stable_sort(batch.begin(), batch.end(), [&](std::size_t a, std::size_t b) {
+      return problem.jobs[a].deadline < problem.jobs[b].deadline;
+    });
+  }
+  std::vector<std::size_t> order(batches.size());
+  for (std::size_t at = 0; at < batches.size(); ++at) {
+    order[at] = at;
+    batch_due.push_back(due(batches[at]));
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Job& x = problem.jobs[batches[a].front()];
+    const Job& y = problem.jobs[batches[b].front()];
+    return std::tie(batch_due[a], x.release, batches[a].front()) <
+           std::tie(batch_due[b], y.release, batches[b].front());
   });
   Ledger ledger(problem, crews, budget);
   auto place = [&](std::span<const std::size_t> jobs, Days night) {
@@ -126,14 +145,16 @@ Schedule Heuristic(const PlanProblem& problem, const std::vector<std::uint32_t>&
       schedule.swaps[job].crew = ledger.Take(problem.jobs[job].pool, night);
     }
   };
-  for (const auto& batch : batches) {
+  for (std::size_t batch_index : order) {
+    const auto& batch = batches[batch_index];
     const Job& first = problem.jobs[batch.front()];
+    const Days deadline = batch_due[batch_index];
     if (crews[first.pool] == 0) continue;
     const Days together = EarliestNight(problem, ledger, first.pool, batch, first.release);
     const Days alone =
         batch.size() > 1 ? EarliestNight(problem, ledger, first.pool, std::span(batch).first(1), first.release)
                          : together;
-    if (together != kNoDate && (together <= first.deadline || together <= alone)) {
+    if (together != kNoDate && (together <= deadline || together <= alone)) {
       place(batch, together);
       continue;
     }

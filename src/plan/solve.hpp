@@ -21,11 +21,11 @@
 //   network sharing a night, the exact correction for that pair: exact when
 //   at most two swaps of a network share a night, else the checker's exact
 //   figure is what the plan reports (`model_exact` says which).
-// - Heuristic (national scale): the swaps of one site, pool, deadline and
-//   release go as one batch (one visit, overlapping outages); batches in
-//   order of deadline, release, then id, each on the earliest night with
-//   enough free crews and budget; a batch that would be late that way is
-//   split into single swaps.
+// - Heuristic (national scale): the swaps of one site, pool and release go
+//   as one batch (one visit, overlapping outages), due when its earliest
+//   swap is; batches in order of that deadline, release, then id, each on
+//   the earliest night with enough free crews and budget; a batch that would
+//   be late that way is split into single swaps.
 //
 // Lower bounds (Bounds), valid for every schedule: lateness — per pool,
 // earliest-deadline-first over released swaps with the budget dropped, which
