@@ -13,7 +13,7 @@
 //   site_visit_cost: 1500      # once per site and night with any swap there
 //   crews: {count: 4, by_region: {London: 6}}
 //   windows: {start: "00:00", hours: 6, days: [mon, tue, wed, thu, sun]}
-//   budget: {per_year: {2026: 2.0e7}}   # years not listed are unlimited
+//   budget: {per_year: {2026: 20000000}}   # years not listed are unlimited
 //   replacement: {ran: ericsson}        # optional, per domain
 //
 // Crews mirror the simulation's recovery model (sim/recovery.hpp): the crews
