@@ -1,6 +1,7 @@
 #include "plan/problem.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
@@ -15,7 +16,15 @@
 
 namespace redoubt::plan {
 
-int YearOf(Days day) { return std::stoi(FormatIsoDate(day).substr(0, 4)); }
+int YearOf(Days day) {
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
+  return static_cast<int>(date.year());
+}
+
+Days FirstDayOf(int year) {
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}};
+  return static_cast<Days>(std::chrono::sys_days{date}.time_since_epoch().count());
+}
 
 bool Window::Open(Days night) const {
   // 1970-01-01 was a Thursday (index 3, Monday = 0).

@@ -134,7 +134,8 @@ struct PlanProblem {
                                                std::span<const Network> networks,
                                                const CostModel& costs, Days start);
 
-// The calendar year of a date.
+// The calendar year of a date, and the first day of a year.
 [[nodiscard]] int YearOf(Days day);
+[[nodiscard]] Days FirstDayOf(int year);
 
 }  // namespace redoubt::plan

@@ -27,7 +27,7 @@ class Ledger {
  public:
   Ledger(const PlanProblem& problem, const std::vector<std::uint32_t>& crews, bool budget)
       : problem_(problem), crews_(crews), budget_(budget),
-        used_(problem.pools.size()) {}
+        used_(problem.pools.size()), first_free_(problem.pools.size(), 0) {}
 
   [[nodiscard]] std::uint32_t Free(std::uint32_t pool, Days night) {
     auto& used = used_[pool];
@@ -35,20 +35,30 @@ class Ledger {
     if (offset >= used.size()) used.resize(offset + 1, 0);
     return crews_[pool] - used[offset];
   }
+  // No night before this one has a free crew in `pool`.
+  [[nodiscard]] Days FirstFree(std::uint32_t pool) const {
+    return problem_.start + static_cast<Days>(first_free_[pool]);
+  }
   std::uint32_t Take(std::uint32_t pool, Days night) {
     const auto offset = static_cast<std::size_t>(night - problem_.start);
-    return used_[pool][offset]++;
+    const std::uint32_t crew = used_[pool][offset]++;
+    auto& first = first_free_[pool];
+    while (first < used_[pool].size() && used_[pool][first] >= crews_[pool]) ++first;
+    return crew;
   }
-  // Cost of swapping `jobs` at one site on `night`, visit included when new.
+  // Cost of swapping `jobs` on `night`, a visit for each site not yet
+  // visited that night.
   [[nodiscard]] double CostOn(std::span<const std::size_t> jobs, Days night) const {
     double cost = 0;
-    std::set<std::uint32_t> sites;
-    for (std::size_t job : jobs) {
-      cost += problem_.jobs[job].cost;
-      const std::uint32_t site = problem_.jobs[job].site_key;
-      if (site != UINT32_MAX && !visited_.contains({site, night}) && sites.insert(site).second) {
-        cost += problem_.site_visit_cost;
+    for (std::size_t at = 0; at < jobs.size(); ++at) {
+      const Job& job = problem_.jobs[jobs[at]];
+      cost += job.cost;
+      if (job.site_key == UINT32_MAX || visited_.contains({job.site_key, night})) continue;
+      bool seen = false;
+      for (std::size_t before = 0; before < at && !seen; ++before) {
+        seen = problem_.jobs[jobs[before]].site_key == job.site_key;
       }
+      if (!seen) cost += problem_.site_visit_cost;
     }
     return cost;
   }
@@ -73,20 +83,26 @@ class Ledger {
   const std::vector<std::uint32_t>& crews_;
   bool budget_;
   std::vector<std::vector<std::uint32_t>> used_;
+  std::vector<std::size_t> first_free_;
   std::map<int, double> spent_;
   std::set<std::pair<std::uint32_t, Days>> visited_;
 };
 
 // The earliest night from `release` on with `size` free crews in `pool` and
-// the money for `jobs`; kNoDate when none within the horizon.
+// the money for `jobs`; kNoDate when none within the horizon. A year whose
+// budget cannot pay for the batch is skipped whole (a night that already
+// has a visit at the site could be cheaper; the heuristic does not look).
 Days EarliestNight(const PlanProblem& problem, Ledger& ledger, std::uint32_t pool,
                    std::span<const std::size_t> jobs, Days release) {
   const auto size = static_cast<std::uint32_t>(jobs.size());
-  for (Days night = release; night != kNoDate && night - problem.start < kHorizonDays;
-       night = problem.window.NextNight(night + 1)) {
-    if (ledger.Free(pool, night) >= size && ledger.Affordable(ledger.CostOn(jobs, night), night)) {
-      return night;
+  Days night = problem.window.NextNight(std::max(release, ledger.FirstFree(pool)));
+  while (night != kNoDate && night - problem.start < kHorizonDays) {
+    if (ledger.Free(pool, night) >= size) {
+      if (ledger.Affordable(ledger.CostOn(jobs, night), night)) return night;
+      night = problem.window.NextNight(FirstDayOf(YearOf(night) + 1));
+      continue;
     }
+    night = problem.window.NextNight(night + 1);
   }
   return kNoDate;
 }
@@ -228,7 +244,7 @@ Schedule HeuristicSchedule(const PlanProblem& problem) {
   return Heuristic(problem, GivenCrews(problem), true);
 }
 
-Totals Evaluate(const PlanProblem& problem, const Schedule& schedule) {
+Totals Evaluate(const PlanProblem& problem, const Schedule& schedule, bool disruption) {
   Totals totals;
   std::map<std::pair<std::size_t, Days>, std::vector<std::size_t>> nights;  // (network, night) → jobs
   std::set<std::pair<std::uint32_t, Days>> visits;
@@ -249,7 +265,7 @@ Totals Evaluate(const PlanProblem& problem, const Schedule& schedule) {
     totals.cost += cost;
     totals.cost_per_year[YearOf(night)] += cost;
     totals.last_night = totals.last_night == kNoDate ? night : std::max(totals.last_night, night);
-    nights[{entry.network, night}].push_back(job);
+    if (disruption) nights[{entry.network, night}].push_back(job);
   }
   std::vector<ElementIndex> elements;
   std::vector<double> hours;
@@ -322,7 +338,7 @@ Shortfall FindShortfall(const PlanProblem& problem) {
   // Budget: what the crews as given would spend per year with no budget,
   // beyond each year's budget; and the cumulative bound.
   if (!problem.budget_per_year.empty()) {
-    const Totals free = Evaluate(problem, Heuristic(problem, GivenCrews(problem), false));
+    const Totals free = Evaluate(problem, Heuristic(problem, GivenCrews(problem), false), false);
     for (const auto& [year, spent] : free.cost_per_year) {
       auto limit = problem.budget_per_year.find(year);
       if (limit != problem.budget_per_year.end() && spent > limit->second + 1e-9) {
@@ -385,7 +401,7 @@ std::vector<Violation> CheckPlan(const PlanProblem& problem, const Schedule& sch
                                               FormatIsoDate(swap.night)});
     }
   }
-  const Totals totals = Evaluate(problem, schedule);
+  const Totals totals = Evaluate(problem, schedule, false);
   for (const auto& [year, spent] : totals.cost_per_year) {
     auto limit = problem.budget_per_year.find(year);
     if (limit != problem.budget_per_year.end() && spent > limit->second * (1 + 1e-12) + 1e-9) {
@@ -406,16 +422,17 @@ PlanResult SolvePlan(const PlanProblem& problem, const SolveOptions& options) {
     std::size_t variables = 0;
     for (const Job& job : problem.jobs) horizon = std::max({horizon, job.deadline, job.release});
     for (const Job& job : problem.jobs) {
-      for (Days night = job.release; night != kNoDate && night <= horizon; night = problem.window.NextNight(night + 1)) {
+      for (Days night = job.release; night != kNoDate && night <= horizon &&
+                                     variables <= options.exact_variable_limit;
+           night = problem.window.NextNight(night + 1)) {
         ++variables;
       }
     }
     if (result.totals.unscheduled > 0) {
       result.note = "the exact model was not used: some swaps have no crew";
     } else if (options.method == Method::kAuto && variables > options.exact_variable_limit) {
-      result.note = "the exact model was not used: " + std::to_string(variables) +
-                    " swap-night variables exceed the limit of " +
-                    std::to_string(options.exact_variable_limit);
+      result.note = "the exact model was not used: more than " +
+                    std::to_string(options.exact_variable_limit) + " swap-night variables";
     } else if (problem.jobs.empty()) {
       result.method = Method::kExact;
       result.proven_optimal = true;

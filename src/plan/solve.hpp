@@ -124,7 +124,10 @@ struct ExactOutcome {
 };
 [[nodiscard]] std::optional<ExactOutcome> ExactSchedule(const PlanProblem& problem, Days horizon,
                                                         double time_limit_seconds);
-[[nodiscard]] Totals Evaluate(const PlanProblem& problem, const Schedule& schedule);
+// `disruption` false skips the outage evaluation (one ServicesUp per night and
+// swap duration, the costly part at national scale): costs and lateness only.
+[[nodiscard]] Totals Evaluate(const PlanProblem& problem, const Schedule& schedule,
+                              bool disruption = true);
 [[nodiscard]] Bounds LowerBounds(const PlanProblem& problem);
 [[nodiscard]] Shortfall FindShortfall(const PlanProblem& problem);
 // Pool-by-pool earliest-deadline-first with `crews` per pool and no budget:
