@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks the bundled inventories, standards, scenarios, alliances, change files and vendor
+"""Checks the bundled inventories, standards, scenarios, alliances, change files, cost files and vendor
 register against schemas/ with an independent validator (python3-jsonschema), so the
 schemas and the C++ readers cannot drift apart unnoticed; and every result document
 embedded in the report fixture (a real `redoubt assess` output) against its own schema.
@@ -53,12 +53,15 @@ def main():
         "redoubt/alliance-assessment@1": os.path.join(root, "schemas/alliance-assessment-1.schema.json"),
         "redoubt/posture@1": os.path.join(root, "schemas/posture-1.schema.json"),
         "redoubt/public-key@1": os.path.join(root, "schemas/public-key-1.schema.json"),
+        "redoubt/costs@1": os.path.join(root, "schemas/costs-1.schema.json"),
+        "redoubt/plan@1": os.path.join(root, "schemas/plan-1.schema.json"),
     }
     given = sys.argv[2:]
     files = sorted(given) if given else sorted(glob.glob(os.path.join(root, "data/samples/**/*.yaml"), recursive=True)
                    + glob.glob(os.path.join(root, "data/samples/**/*.json"), recursive=True)
                    + glob.glob(os.path.join(root, "data/standards/*.yaml"))
                    + glob.glob(os.path.join(root, "data/scenarios/*.yaml"))
+                   + glob.glob(os.path.join(root, "data/costs/*.yaml"))
                    + [os.path.join(root, "data/vendors.yaml"),
                       os.path.join(root, "tests/cases/report/fixtures/assessment.json")])
     checked = 0

@@ -116,6 +116,8 @@ const std::vector<CommandSpec>& Commands() {
        SetupExpose},
       {"simulate", "Monte Carlo resilience: service lost under a hazard and how fast it recovers",
        SetupSimulate},
+      {"plan", "Rip-and-replace plan: when each forbidden element is swapped, by whom, at what cost",
+       SetupPlan},
       {"merge", "Merge the parts of a sharded simulate run into one resilience document",
        SetupMerge},
       {"alliance", "Alliance view: posture, divergence and who can share intelligence with whom",

@@ -135,5 +135,6 @@ CommandRunner SetupSimulate(CLI::App& command);
 CommandRunner SetupMerge(CLI::App& command);
 CommandRunner SetupKeygen(CLI::App& command);
 CommandRunner SetupPosture(CLI::App& command);
+CommandRunner SetupPlan(CLI::App& command);
 
 }  // namespace redoubt::cli
