@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -46,8 +47,14 @@ void HoldClosedStandardStreams() {
 // rehash that fails leaves a table whose destructor reads and frees memory it
 // does not own (glibc aborts with "double free or corruption"). Nothing is
 // renamed into place on this path, so no half-written output is left under its
-// final name. The handler allocates nothing.
+// final name. The handler allocates nothing. When two threads run out at once
+// (a large JSON file is parsed on two), the first says so and ends the process;
+// the others wait for that, so the message comes once.
 [[noreturn]] void OutOfMemory() {
+  static std::atomic_flag reported = ATOMIC_FLAG_INIT;
+  if (reported.test_and_set()) {
+    for (;;) ::pause();
+  }
   constexpr std::string_view kMessage = "redoubt: error: out of memory\n";
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage.data(), kMessage.size());
   ::_exit(redoubt::kExitInternal);
@@ -98,8 +105,7 @@ int main(int argc, char** argv) {
     std::cerr << "redoubt: error: " << error.what() << '\n';
     return error.exit_code();
   } catch (const std::bad_alloc&) {
-    std::cerr << "redoubt: error: out of memory\n";
-    return redoubt::kExitInternal;
+    OutOfMemory();  // a std::bad_alloc thrown rather than a failed new: the same end
   } catch (const std::exception& error) {
     std::cerr << "redoubt: internal error: " << error.what() << '\n';
     return redoubt::kExitInternal;
