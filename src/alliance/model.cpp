@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "model/like_for_like.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/matcher.hpp"
 #include "policy/standard_reader.hpp"
@@ -130,34 +131,12 @@ namespace {
 // Vendors of `network` that no loaded standard counts as untrusted, and
 // whose risk is not high.
 std::vector<std::uint8_t> TrustedByAll(const AllianceModel& model, const Network& network) {
-  std::vector<std::uint8_t> trusted(network.vendors.size(), 1);
-  for (VendorIndex vendor = 0; vendor < network.vendors.size(); ++vendor) {
-    if (network.vendors[vendor].risk == Risk::kHigh) trusted[vendor] = 0;
-  }
+  std::vector<std::vector<std::uint8_t>> masks;
   for (std::size_t index = 0; index <= model.standards.size(); ++index) {
     const policy::Standard& standard = model.StandardAt(index);
-    if (!standard.untrusted) continue;
-    const auto mask = policy::UntrustedMask(&*standard.untrusted, network);
-    for (ElementIndex element = 0; element < network.elements.size(); ++element) {
-      const VendorIndex vendor = network.elements[element].vendor;
-      if (mask[element] != 0 && vendor != kNone) trusted[vendor] = 0;
-    }
+    if (standard.untrusted) masks.push_back(policy::UntrustedMask(&*standard.untrusted, network));
   }
-  return trusted;
-}
-
-VendorIndex MostCommon(const std::map<VendorIndex, std::size_t>& counts, const Network& network) {
-  VendorIndex best = kNone;
-  std::size_t best_count = 0;
-  for (const auto& [vendor, count] : counts) {
-    if (count > best_count ||
-        (count == best_count && best != kNone &&
-         network.Str(network.vendors[vendor].id) < network.Str(network.vendors[best].id))) {
-      best = vendor;
-      best_count = count;
-    }
-  }
-  return best;
+  return TrustedVendors(network, masks);
 }
 
 }  // namespace
@@ -173,28 +152,11 @@ std::vector<Replacement> ReplaceElements(AllianceModel& model, std::vector<Eleme
     std::size_t end = begin;
     while (end < elements.size() && elements[end].network == network_index) ++end;
     Network& network = model.networks[network_index];
-    const std::vector<std::uint8_t> trusted = TrustedByAll(model, network);
-    std::map<KindId, std::map<VendorIndex, std::size_t>> by_kind;
-    std::map<Domain, std::map<VendorIndex, std::size_t>> by_domain;
-    std::map<VendorIndex, std::size_t> overall;
-    for (const Element& element : network.elements) {
-      if (element.vendor == kNone || trusted[element.vendor] == 0) continue;
-      ++by_kind[element.kind][element.vendor];
-      ++by_domain[element.domain][element.vendor];
-      ++overall[element.vendor];
-    }
-    VendorIndex fallback = MostCommon(overall, network);
+    const LikeForLike choice(network, TrustedByAll(model, network));
+    VendorIndex fallback = kNone;
     for (std::size_t at = begin; at < end; ++at) {
       Element& element = network.elements[elements[at].element];
-      VendorIndex to = kNone;
-      if (auto found = by_kind.find(element.kind); found != by_kind.end()) {
-        to = MostCommon(found->second, network);
-      }
-      if (to == kNone) {
-        if (auto found = by_domain.find(element.domain); found != by_domain.end()) {
-          to = MostCommon(found->second, network);
-        }
-      }
+      VendorIndex to = choice.Choose(element);
       if (to == kNone) {
         if (fallback == kNone) {
           Vendor vendor;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analysis/exposure.hpp"
+#include "model/like_for_like.hpp"
 #include "model/vocabulary.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/matcher.hpp"
@@ -94,61 +95,6 @@ struct Forbidden {
   Days deadline = kNoDate;
 };
 
-VendorIndex MostCommon(const std::map<VendorIndex, std::size_t>& counts, const Network& network) {
-  VendorIndex best = kNone;
-  std::size_t best_count = 0;
-  for (const auto& [vendor, count] : counts) {
-    if (count > best_count ||
-        (count == best_count && best != kNone &&
-         network.Str(network.vendors[vendor].id) < network.Str(network.vendors[best].id))) {
-      best = vendor;
-      best_count = count;
-    }
-  }
-  return best;
-}
-
-// The alliance model's like-for-like choice (alliance/model.hpp), for one standard.
-class ReplacementChooser {
- public:
-  ReplacementChooser(const Network& network, const std::vector<std::uint8_t>& untrusted)
-      : network_(network), trusted_(network.vendors.size(), 1) {
-    for (VendorIndex vendor = 0; vendor < network.vendors.size(); ++vendor) {
-      if (network.vendors[vendor].risk == Risk::kHigh) trusted_[vendor] = 0;
-    }
-    for (ElementIndex element = 0; element < network.elements.size(); ++element) {
-      const VendorIndex vendor = network.elements[element].vendor;
-      if (untrusted[element] != 0 && vendor != kNone) trusted_[vendor] = 0;
-    }
-    for (const Element& element : network.elements) {
-      if (element.vendor == kNone || trusted_[element.vendor] == 0) continue;
-      ++by_kind_[element.kind][element.vendor];
-      ++by_domain_[element.domain][element.vendor];
-      ++overall_[element.vendor];
-    }
-  }
-
-  [[nodiscard]] bool Trusted(VendorIndex vendor) const { return trusted_[vendor] != 0; }
-
-  [[nodiscard]] std::string Choose(const Element& element) const {
-    if (auto found = by_kind_.find(element.kind); found != by_kind_.end()) {
-      return std::string(network_.Str(network_.vendors[MostCommon(found->second, network_)].id));
-    }
-    if (auto found = by_domain_.find(element.domain); found != by_domain_.end()) {
-      return std::string(network_.Str(network_.vendors[MostCommon(found->second, network_)].id));
-    }
-    const VendorIndex any = MostCommon(overall_, network_);
-    return any == kNone ? std::string("trusted-replacement") : std::string(network_.Str(network_.vendors[any].id));
-  }
-
- private:
-  const Network& network_;
-  std::vector<std::uint8_t> trusted_;
-  std::map<KindId, std::map<VendorIndex, std::size_t>> by_kind_;
-  std::map<Domain, std::map<VendorIndex, std::size_t>> by_domain_;
-  std::map<VendorIndex, std::size_t> overall_;
-};
-
 // Per element: the services it alone takes down, read off the single points
 // of the exposure analysis (the same "up" as ServicesUp).
 std::vector<std::vector<ServiceIndex>> SingleOutages(const Network& network) {
@@ -218,7 +164,7 @@ Result<PlanProblem> BuildProblem(const policy::Standard& standard, std::span<con
     }
     const auto untrusted =
         policy::UntrustedMask(standard.untrusted ? &*standard.untrusted : nullptr, network);
-    const ReplacementChooser chooser(network, untrusted);
+    const LikeForLike chooser(network, TrustedVendors(network, {&untrusted, 1}));
     const auto outages = SingleOutages(network);
     for (const auto& [element_index, why] : forbidden) {
       const Element& element = network.elements[element_index];
@@ -283,7 +229,9 @@ Result<PlanProblem> BuildProblem(const policy::Standard& standard, std::span<con
         }
         job.to_vendor = chosen->second;
       } else {
-        job.to_vendor = chooser.Choose(element);
+        const VendorIndex to = chooser.Choose(element);
+        job.to_vendor = to == kNone ? std::string("trusted-replacement")
+                                    : std::string(network.Str(network.vendors[to].id));
       }
       job.outage_services = outages[element_index];
       for (ServiceIndex service : job.outage_services) job.outage_weight += network.services[service].weight;
