@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "alliance/alliance_reader.hpp"
 #include "core/hash.hpp"
 #include "core/text.hpp"
 #include "trust/signed_document.hpp"
@@ -805,6 +806,40 @@ Json ProvenanceJson(const AllianceSpec& spec, const PostureSet& postures) {
                         {"disclosure", Name(statement->disclosure)}});
   }
   return Json{{"source", "postures"}, {"postures", std::move(list)}, {"missing", std::move(missing)}};
+}
+
+Result<PostureView> LoadPostureView(const std::string& alliance_file, const std::string& folder,
+                                    Days flag, bool as_inventoried, bool allow_missing,
+                                    const InventoryOptions& options) {
+  Diagnostics diagnostics;
+  auto spec = ReadAlliance(alliance_file);
+  diagnostics.Append(spec.diagnostics());
+  if (!spec.ok()) return Result<PostureView>(std::move(diagnostics));
+  if (as_inventoried) spec.value().assume_deadlines_met = false;
+  auto standards = LoadAllianceModel(spec.value(), options, {LoadScope::Kind::kStandards, 0});
+  diagnostics.Append(standards.diagnostics());
+  if (!standards.ok()) return Result<PostureView>(std::move(diagnostics));
+  Days as_of = flag;
+  auto postures = ReadPostures(spec.value(), folder, as_of, spec.value().assume_deadlines_met,
+                               allow_missing);
+  diagnostics.Append(postures.diagnostics());
+  if (!postures.ok()) return Result<PostureView>(std::move(diagnostics));
+  PostureView view{ShellModel(std::move(standards).value(), postures.value()),
+                   std::move(postures).value(), {}, {}, {}};
+  // The one date rule over the networks the postures name (ReadPostures
+  // applied it); when no posture network has a date, the latest posture date.
+  view.date = policy::ChooseJudgedDate(flag, view.model.networks, Today());
+  if (view.date.date != as_of) view.date = policy::JudgedDate{as_of, policy::DateSource::kToday, {}};
+  for (std::size_t network_index = 0; network_index < view.model.networks.size(); ++network_index) {
+    const std::size_t member = view.model.network_member[network_index];
+    const policy::Standard* standards_of[] = {view.model.baseline.get(),
+                                              view.model.standards[member].get()};
+    if (auto lag = policy::LagOf(view.model.networks[network_index], standards_of, as_of)) {
+      view.lags.push_back(std::move(*lag));
+    }
+  }
+  view.assessment = AssessFromPostures(view.model, view.postures, as_of);
+  return Result<PostureView>(std::move(view), std::move(diagnostics));
 }
 
 }  // namespace redoubt::alliance

@@ -64,6 +64,8 @@
 #include "alliance/assessment.hpp"
 #include "alliance/sharing.hpp"
 #include "core/result.hpp"
+#include "io/inventory_reader.hpp"
+#include "policy/judged_date.hpp"
 
 namespace redoubt::alliance {
 
@@ -146,5 +148,26 @@ struct PostureSet {
 // {"postures": [{member, file, as_of, key_id, disclosure}], "missing": [...]}.
 [[nodiscard]] nlohmann::ordered_json ProvenanceJson(const AllianceSpec& spec,
                                                     const PostureSet& postures);
+
+// The whole alliance view from postures, as `alliance --postures` prints it
+// and `assess --postures` reports it: the alliance file read, its standards
+// loaded (no inventory), the postures of `folder` read and verified, the date
+// judged on, and the assessment.
+struct PostureView {
+  AllianceModel model;  // ShellModel: standards and one empty network per posture network
+  PostureSet postures;
+  policy::JudgedDate date;
+  // The posture networks older than the date (policy::LagOf over their as_of).
+  std::vector<policy::InventoryLag> lags;
+  Assessment assessment;
+};
+
+// `flag`: --as-of or kNoDate (then the one date rule over the posture
+// networks, see ReadPostures). `as_inventoried` reads postures made on that
+// basis. Diagnostics of every step; stops at the first that fails.
+[[nodiscard]] Result<PostureView> LoadPostureView(const std::string& alliance_file,
+                                                  const std::string& folder, Days flag,
+                                                  bool as_inventoried, bool allow_missing,
+                                                  const InventoryOptions& options);
 
 }  // namespace redoubt::alliance

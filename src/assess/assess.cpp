@@ -172,73 +172,10 @@ std::vector<std::optional<KillSwitchTally>> KillSwitchWithDeadlinesMet(
   return tallies;
 }
 
-std::string Percent(const Json& share) {
-  return share.is_number() ? fmt::format("{:.1f}%", 100.0 * share.get<double>()) : std::string("n/a");
-}
-
-std::string Counts(const Json& counts) {
-  // critical/high first: the two that matter to a decision-maker.
-  return fmt::format("{}C {}H {}M", counts.value("critical", 0), counts.value("high", 0),
-                     counts.value("medium", 0));
-}
-
-// The summary prints the `figures` part of the document, so the terminal and
-// the report cannot differ.
-std::string TerminalSummary(const alliance::AllianceModel& model,
-                            const alliance::Assessment& assessment, const Json& figures,
-                            Days as_of) {
-  const auto& members = model.spec.members;
-  std::string out = fmt::format("assessment of {} as of {}\n", model.spec.id, FormatIsoDate(as_of));
-  const std::string critical(Define(ServiceSet::kCritical).key);
-  const std::string all(Define(ServiceSet::kAll).key);
-  for (Basis basis : kBases) {
-    const FigureDefinition& definition = Define(basis);
-    out += fmt::format("\n  {} — {}\n", definition.name, definition.sentence);
-    out += fmt::format("  {:<6} {:>14} {:>14} {:>10} {:>10} {:>11}\n", "member", "own standard",
-                       "baseline", "espionage", "sabotage", "kill-switch");
-    for (const Json& member : figures["members"]) {
-      const Json& on = member[std::string(definition.key)];
-      out += fmt::format("  {:<6} {:>14} {:>14} {:>10} {:>10} {:>11}\n",
-                         member["code"].get<std::string>(), Counts(on["findings"]["standard"]),
-                         Counts(on["findings"]["baseline"]),
-                         Percent(on[critical][std::string(Define(Figure::kEspionage).key)]),
-                         Percent(on[critical][std::string(Define(Figure::kSabotage).key)]),
-                         Percent(on[all][std::string(Define(Figure::kKillSwitchLoss).key)]));
-    }
-  }
-  out += "\n";
-  // What each column is, in the words of model/figures.hpp.
-  out += fmt::format("  own standard, baseline: {} (critical, high, medium), over {} — {}\n",
-                     Define(Figure::kFindings).name, Define(ScopeOf(Figure::kFindings)).name,
-                     Define(Figure::kFindings).sentence);
-  out += fmt::format("  espionage: {}\n", Explain(Figure::kEspionage, ServiceSet::kCritical));
-  out += fmt::format("  sabotage: {}\n", Explain(Figure::kSabotage, ServiceSet::kCritical));
-  out += fmt::format("  kill-switch: {}\n", Explain(Figure::kKillSwitchLoss, ServiceSet::kAll));
-  for (const FigureDefinition& term : {Define(Scope::kOwnedServices), Define(Scope::kNetworkServices),
-                                       Define(ServiceSet::kCritical)}) {
-    out += fmt::format("  {}: {}\n", term.name, term.sentence);
-  }
-  out += fmt::format("\n  sharing ({}; provider row → recipient column: highest level shared)\n  ",
-                     Define(Basis::kDeadlinesMet).name);
-  out += fmt::format("{:<8}", "");
-  for (const auto& member : members) out += fmt::format("{:<14}", member.code);
-  out += "\n";
-  for (std::size_t provider = 0; provider < members.size(); ++provider) {
-    out += fmt::format("  {:<8}", members[provider].code);
-    for (std::size_t recipient = 0; recipient < members.size(); ++recipient) {
-      const alliance::Cell& cell = assessment.At(provider, recipient);
-      const std::string level =
-          cell.Self() ? "—" : (cell.level ? model.spec.levels[*cell.level] : "none");
-      out += fmt::format("{:<14}", level);
-    }
-    out += "\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgress& progress) {
+  if (!given.postures.empty()) return RunPostureAssessment(given, progress);
   auto say = [&](const std::string& step) {
     if (progress) progress(step);
   };
@@ -380,7 +317,8 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
         alliance::AllianceTimeline(model, from, std::max(from, inputs.sharing_to), dated);
     alliance::AddTimeline(document["alliance"], model, steps);
   }
-  outputs.summary = TerminalSummary(model, assessment, figures, inputs.as_of) + "\n" +
+  outputs.summary = AssessmentSummaryText(model, assessment, figures, inputs.as_of,
+                                          Basis::kDeadlinesMet) + "\n" +
                     policy::JudgedDateText(date, lags);
   document["figures"] = std::move(figures);
   outputs.sites = sites.Build();

@@ -50,6 +50,11 @@ struct AssessInputs {
   // Set (by a Ctrl-C handler) to stop early: the trials not yet started are
   // skipped and the outputs are marked partial.
   const std::atomic<bool>* stop = nullptr;
+  // A folder of signed postures (alliance/posture_document.hpp): the
+  // assessment is then made from them alone, with no inventory read (see
+  // RunPostureAssessment); `allow_missing` records a member without one.
+  std::string postures;
+  bool allow_missing = false;
 };
 
 struct AssessOutputs {
@@ -62,7 +67,20 @@ struct AssessOutputs {
 // Called with a short description of the step being started.
 using AssessProgress = std::function<void(const std::string& step)>;
 
+// With `inputs.postures` set, RunPostureAssessment.
 [[nodiscard]] Result<AssessOutputs> RunAssessment(const AssessInputs& inputs,
                                                   const AssessProgress& progress = {});
+
+// The assessment an alliance can make from its members' signed postures: the
+// alliance view with its `provenance` (each posture's member, file, date, key
+// and disclosure; each member without one), the headline figures on the one
+// basis the postures were made on, and the members. Findings, timelines,
+// exposure, resilience, the inventory summary and the sites are not part of
+// it: they need the inventories, which stay with each member. The alliance
+// part equals `redoubt alliance --postures --format json` but for the date
+// keys, which the assessment holds at its top. Scenarios, trials and the
+// sharing timeline are not used (the CLI refuses them). O(size of the postures).
+[[nodiscard]] Result<AssessOutputs> RunPostureAssessment(const AssessInputs& inputs,
+                                                         const AssessProgress& progress = {});
 
 }  // namespace redoubt

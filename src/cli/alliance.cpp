@@ -61,44 +61,26 @@ int RunFromPostures(const AllianceOptions& options) {
         "which a posture does not hold — run it where the inventories are, or leave out "
         "--postures", needs));
   }
-  auto spec = alliance::ReadAlliance(options.path);
-  PrintDiagnostics(spec.diagnostics(), std::cerr);
-  if (!spec.ok()) return kExitBadInput;
-  if (options.as_inventoried) spec.value().assume_deadlines_met = false;
-  auto standards = alliance::LoadAllianceModel(spec.value(), options.input.ToInventoryOptions(),
-                                               {alliance::LoadScope::Kind::kStandards, 0});
-  PrintDiagnostics(standards.diagnostics(), std::cerr);
-  if (!standards.ok()) return kExitBadInput;
   const Days flag = options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of");
-  Days as_of = flag;
-  auto postures = alliance::ReadPostures(spec.value(), options.postures, as_of,
-                                         spec.value().assume_deadlines_met, options.allow_missing);
-  PrintDiagnostics(postures.diagnostics(), std::cerr);
-  if (!postures.ok()) return kExitBadInput;
-  const alliance::AllianceModel model =
-      alliance::ShellModel(std::move(standards).value(), postures.value());
-  // The one date rule over the networks the postures name (ReadPostures
-  // applied it); when no inventory has a date, the latest posture date.
-  policy::JudgedDate date = policy::ChooseJudgedDate(flag, model.networks, Today());
-  if (date.date != as_of) date = policy::JudgedDate{as_of, policy::DateSource::kToday, {}};
-  std::vector<policy::InventoryLag> lags;
-  for (std::size_t network_index = 0; network_index < model.networks.size(); ++network_index) {
-    const std::size_t member = model.network_member[network_index];
-    const policy::Standard* standards_of[] = {model.baseline.get(), model.standards[member].get()};
-    if (auto lag = policy::LagOf(model.networks[network_index], standards_of, as_of)) {
-      lags.push_back(std::move(*lag));
-    }
-  }
-  const alliance::Assessment assessment =
-      alliance::AssessFromPostures(model, postures.value(), as_of);
+  auto loaded = alliance::LoadPostureView(options.path, options.postures, flag,
+                                          options.as_inventoried, options.allow_missing,
+                                          options.input.ToInventoryOptions());
+  PrintDiagnostics(loaded.diagnostics(), std::cerr);
+  if (!loaded.ok()) return kExitBadInput;
+  const alliance::PostureView& view = loaded.value();
+  const alliance::AllianceModel& model = view.model;
+  const alliance::PostureSet& postures = view.postures;
+  const alliance::Assessment& assessment = view.assessment;
+  const policy::JudgedDate& date = view.date;
+  const auto& lags = view.lags;
   std::string content;
   if (options.format == OutputFormat::kJson) {
     auto document = policy::WithJudgedDate(alliance::AllianceDocument(model, assessment), date, lags);
-    document["provenance"] = alliance::ProvenanceJson(model.spec, postures.value());
+    document["provenance"] = alliance::ProvenanceJson(model.spec, postures);
     content = JsonText(document);
   } else {
     content = policy::JudgedDateText(date, lags) + RenderAssessment(model, assessment, options.limit) +
-              RenderProvenance(model, postures.value());
+              RenderProvenance(model, postures);
   }
   WriteOutput(options.output, content);
   return kExitOk;

@@ -30,6 +30,9 @@ struct AssessCliOptions {
   std::uint64_t seed = 1;
   std::optional<std::uint32_t> trials;
   std::string sharing_timeline;
+  std::string postures;
+  bool allow_missing = false;
+  bool seed_given = false;
   bool quiet = false;
   InputOptions input;
   std::vector<std::string> argv;
@@ -48,6 +51,20 @@ std::vector<std::string> BundledScenarios() {
 }
 
 int Run(const AssessCliOptions& options) {
+  if (options.postures.empty()) {
+    if (options.allow_missing) throw UsageError("--allow-missing goes with --postures DIR");
+  } else {
+    const char* needs = !options.scenarios.empty()         ? "--scenario"
+                        : options.trials                   ? "--trials"
+                        : options.seed_given               ? "--seed"
+                        : !options.sharing_timeline.empty() ? "--sharing-timeline"
+                                                            : nullptr;
+    if (needs != nullptr) {
+      throw UsageError(fmt::format(
+          "{} needs inventories: it simulates or re-assesses the networks, which a posture does "
+          "not hold \u2014 run it where the inventories are, or leave out --postures", needs));
+    }
+  }
   const Communicator& world = Communicator::World();
   // Every rank reads the inputs and runs its share of the trials; only rank 0 speaks and writes.
   NullStream quiet;
@@ -74,11 +91,17 @@ int Run(const AssessCliOptions& options) {
     std::tie(inputs.sharing_from, inputs.sharing_to) =
         ParseDateSpan(options.sharing_timeline, "--sharing-timeline");
   }
+  inputs.postures = options.postures;
+  inputs.allow_missing = options.allow_missing;
   inputs.inventory = options.input.ToInventoryOptions();
   inputs.threads = static_cast<unsigned>(options.input.threads);
   // The command that reproduces this run; RunAssessment adds the date judged on.
-  inputs.command = fmt::format("redoubt assess {} --seed {}{}", inputs.alliance, inputs.seed,
-                               inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "");
+  inputs.command =
+      options.postures.empty()
+          ? fmt::format("redoubt assess {} --seed {}{}", inputs.alliance, inputs.seed,
+                        inputs.trials ? fmt::format(" --trials {}", *inputs.trials) : "")
+          : fmt::format("redoubt assess {} --postures {}{}", inputs.alliance, options.postures,
+                        options.allow_missing ? " --allow-missing" : "");
   // Scenarios given by hand are part of the run (the default is every bundled one).
   for (const std::string& path : options.scenarios) inputs.command += " --scenario " + path;
   if (!options.sharing_timeline.empty()) {
@@ -137,7 +160,8 @@ CommandRunner SetupAssess(CLI::App& command) {
                      "inventories, else today: the same rule in every command)");
   command.add_option("--seed", options->seed, "Seed of the Monte Carlo trials")
       ->check(SeedValidator())
-      ->capture_default_str();
+      ->capture_default_str()
+      ->each([options](const std::string&) { options->seed_given = true; });
   command.add_option("--trials", options->trials,
                      "Trials per scenario (default: each scenario's own, at most 200)")
       ->check(CLI::Range(1U, 1000000U));
@@ -145,6 +169,14 @@ CommandRunner SetupAssess(CLI::App& command) {
                      "FROM..TO: add the sharing matrix on FROM and on every later rule date, with "
                      "the cause of each move, to the assessment and the report (as `alliance "
                      "--timeline` computes it)");
+  command.add_option("--postures", options->postures,
+                     "DIR: assess from the members' signed postures (redoubt posture) in DIR, "
+                     "reading no inventory: the alliance view, its provenance and the headline "
+                     "figures the postures state")
+      ->type_name("DIR");
+  command.add_flag("--allow-missing", options->allow_missing,
+                   "With --postures: a member without a posture is marked 'no valid posture' and "
+                   "its cells are none (a bad posture still fails the run)");
   command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
   options->input.AddTo(command);
   command.footer(
@@ -156,6 +188,9 @@ CommandRunner SetupAssess(CLI::App& command) {
       "a reader sees the previous set or the new one, never a mix. DIR must be new, empty or\n"
       "an earlier output of assess. Ctrl-C stops the run: no partial assessment is written\n"
       "and DIR is left as it was.\n"
+      "With --postures DIR the assessment is made from signed postures alone, checked as\n"
+      "`alliance --postures` checks them; its report lists each posture (member, date, key\n"
+      "fingerprint, disclosure) and says which parts need the inventories.\n"
       "Exit codes: 0 done, 2 bad input, 3 environment error, 130 interrupted.\n"
       "Under `mpirun -np N` (Open MPI; as root add --allow-run-as-root) every scenario's trials\n"
       "are shared out over the N ranks and rank 0 writes the same files as one process would.");

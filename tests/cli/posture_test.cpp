@@ -398,5 +398,86 @@ TEST(PostureCli, RefusesAKeyTheAllianceDoesNotListForTheMember) {
   fs::remove_all(dir);
 }
 
+// `assess --postures`: the alliance part is `alliance --postures --format
+// json` but for the date keys (held at the assessment's top); the headline
+// figures are those `assess` computes from the inventories, on the basis the
+// postures were made on, but for the kill-switch loss, which a posture made
+// without a scenario does not state; LV, without a posture, has none.
+TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) {
+  const std::string dir = testing::TempDir("posture-assess");
+  fs::create_directories(dir + "/p");
+  for (const std::string code : {"US", "GB", "DE"}) MakePosture(dir, code, dir + "/p/" + code + ".posture.json");
+  const auto made = RunRedoubt({"assess", kSmall, "-q", "--as-of", "2020-01-01", "--postures",
+                                dir + "/p", "--allow-missing", "-o", dir + "/out"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_NE(made.out.find("  LV     no figures: no valid posture\n"), std::string::npos) << made.out;
+  const auto assessment = ReadJson(dir + "/out/assessment.json");
+  const auto view = RunRedoubt({"alliance", kSmall, "--as-of", "2020-01-01", "--postures",
+                                dir + "/p", "--allow-missing", "--format", "json"});
+  ASSERT_EQ(view.exit_code, 0) << view.err;
+  auto alliance = nlohmann::ordered_json::parse(view.out);
+  for (const char* key : {"as_of", "as_of_source", "as_of_network", "inventory_predates"}) {
+    EXPECT_EQ(alliance[key], assessment[key]) << key;
+    alliance.erase(key);
+  }
+  // The alliance document's own as_of, which WithJudgedDate moved to its top.
+  auto part = assessment["alliance"];
+  EXPECT_EQ(part["as_of"], "2020-01-01");
+  part.erase("as_of");
+  EXPECT_EQ(alliance.dump(1), part.dump(1));
+  const auto& postures = assessment["alliance"]["provenance"]["postures"];
+  ASSERT_EQ(postures.size(), 3U);
+  EXPECT_EQ(postures[1]["member"], "GB");
+  EXPECT_EQ(postures[1]["file"], "GB.posture.json");
+  EXPECT_EQ(postures[1]["as_of"], "2020-01-01");
+  EXPECT_EQ(postures[1]["key_id"].get<std::string>().rfind("ed25519:", 0), 0U);
+  EXPECT_EQ(assessment["alliance"]["provenance"]["missing"][0]["member"], "LV");
+  for (const char* part : {"inventory", "findings", "timeline", "exposure", "resilience", "sites", "seed"}) {
+    EXPECT_TRUE(assessment[part].is_null()) << part;
+  }
+  EXPECT_EQ(assessment["inputs"]["postures"], dir + "/p");
+  const auto sites = ReadJson(dir + "/out/sites.geojson");
+  EXPECT_EQ(sites["type"], "FeatureCollection");
+  EXPECT_TRUE(sites["features"].empty());
+
+  const auto inventories = RunRedoubt({"assess", kSmall, "-q", "--as-of", "2020-01-01", "--trials", "2",
+                                       "--scenario", testing::SourcePath("data/scenarios/vendor-kill-switch.yaml"),
+                                       "-o", dir + "/inventories"});
+  ASSERT_EQ(inventories.exit_code, 0) << inventories.err;
+  const auto full = ReadJson(dir + "/inventories/assessment.json");
+  const auto& bases = assessment["figures"]["definitions"]["bases"];
+  ASSERT_EQ(bases.size(), 1U);
+  EXPECT_EQ(bases[0]["key"], "deadlines_met");
+  const auto& stated = assessment["figures"]["members"];
+  const auto& computed = full["figures"]["members"];
+  ASSERT_EQ(stated.size(), 4U);
+  for (std::size_t member = 0; member < 3; ++member) {
+    auto expected = computed[member]["deadlines_met"];
+    for (const char* set : {"all", "critical"}) {
+      EXPECT_FALSE(expected[set]["kill_switch_loss"].is_null());
+      expected[set]["kill_switch_loss"] = nullptr;
+    }
+    EXPECT_EQ(stated[member]["deadlines_met"], expected) << stated[member]["code"];
+    EXPECT_FALSE(stated[member].contains("as_inventoried"));
+  }
+  EXPECT_EQ(stated[3], nlohmann::ordered_json({{"code", "LV"}}));
+  fs::remove_all(dir);
+}
+
+TEST(PostureCli, AssessFromPosturesRefusesWhatNeedsInventories) {
+  for (const std::vector<std::string> extra :
+       {std::vector<std::string>{"--scenario", "x.yaml"}, {"--trials", "5"}, {"--seed", "7"},
+        {"--sharing-timeline", "2020-01-01..2021-01-01"}}) {
+    std::vector<std::string> args = {"assess", kSmall, "--postures", "/nonexistent", "-o", "/nonexistent/out"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto result = RunRedoubt(args);
+    EXPECT_EQ(result.exit_code, 2) << extra[0];
+    EXPECT_NE(result.err.find(extra[0] + " needs inventories"), std::string::npos) << result.err;
+  }
+  const auto alone = RunRedoubt({"assess", kSmall, "--allow-missing", "-o", "/nonexistent/out"});
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.err.find("--allow-missing goes with --postures DIR"), std::string::npos) << alone.err;
+}
+
 }  // namespace
 }  // namespace redoubt

@@ -185,6 +185,46 @@ async function mainAssess() {
   console.log('PASS');
 }
 
+// An assessment made from signed postures (`assess --postures`) of the small
+// alliance of tests/cases/bad-posture: US, GB and DE have one, LV none.
+function posturesAssessment(outDir) {
+  const cases = path.join(sourceDir, 'tests', 'cases', 'bad-posture');
+  const dir = path.join(outDir, 'postures');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  ['US', 'GB', 'DE'].forEach((code) => {
+    const key = path.join(outDir, code.toLowerCase() + '.key');
+    fs.rmSync(key, { force: true });
+    fs.copyFileSync(path.join(cases, 'keys', code.toLowerCase() + '.key'), key);
+    fs.chmodSync(key, 0o600);
+    childProcess.execFileSync(binary, ['posture', path.join(cases, 'alliance.yaml'), '--member', code, '--key', key,
+      '--as-of', '2020-01-01', '--disclose', code === 'GB' ? 'elements' : 'counts', '-o', path.join(dir, code + '.posture.json')], { stdio: 'ignore' });
+  });
+  const out = path.join(outDir, 'from-postures');
+  childProcess.execFileSync(binary, ['assess', path.join(cases, 'alliance.yaml'), '-q', '--as-of', '2020-01-01',
+    '--postures', dir, '--allow-missing', '-o', out], { stdio: 'ignore' });
+  return out;
+}
+
+// Its provenance section lists each posture as the assessment does, and LV
+// as "no valid posture" with the reason.
+async function checkProvenance(page, assessment) {
+  const provenance = assessment.alliance.provenance;
+  const rows = await page.$$eval('#provenance table', (tables) => tables.map((t) =>
+    Array.from(t.querySelectorAll('tbody tr')).map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => c.textContent))));
+  check(rows.length === 2, `postures: ${rows.length} provenance tables, expected 2 (postures, missing)`);
+  const listed = rows[0] || [];
+  check(listed.length === provenance.postures.length && listed.length === 3, `postures: ${listed.length} postures listed`);
+  provenance.postures.forEach((p, i) => {
+    const row = listed[i] || [];
+    check(row[0] === p.member && row[1] === p.file && row[2] === p.as_of && row[3] === p.key_id && row[4].startsWith(p.disclosure),
+      `postures: row ${i} reads ${JSON.stringify(row)}, expected ${p.member} ${p.file} ${p.as_of} ${p.key_id} ${p.disclosure}`);
+  });
+  const missing = (rows[1] || [])[0] || [];
+  check(missing[0] === 'LV' && missing[1] === 'no valid posture' && missing[2] === provenance.missing[0].reason,
+    `postures: the missing member reads ${JSON.stringify(missing)}`);
+}
+
 async function main() {
   const outDir = path.join(buildDir, 'report-test');
   fs.mkdirSync(outDir, { recursive: true });
@@ -235,6 +275,16 @@ async function main() {
     const minimal = await open(browser, 'minimal', minimalHtml);
     check(minimal.state.missing >= 3, `minimal: only ${minimal.state.missing} "not part of this assessment" notes`);
     console.log(`minimal: ${minimal.state.missing} missing parts noted, ${minimal.state.charts.length} charts`);
+
+    const fromPostures = posturesAssessment(outDir);
+    checkStatic('postures', fs.readFileSync(path.join(fromPostures, 'report.html'), 'utf8'));
+    const postures = await open(browser, 'postures', path.join(fromPostures, 'report.html'));
+    const postureAssessment = JSON.parse(fs.readFileSync(path.join(fromPostures, 'assessment.json'), 'utf8'));
+    await checkProvenance(postures.page, postureAssessment);
+    await checkHeadlineFigures(postures.page, postureAssessment, check, 'postures');
+    check(postures.state.missing >= 3, `postures: only ${postures.state.missing} "not part of this assessment" notes`);
+    await postures.page.screenshot({ path: path.join(buildDir, 'report-postures.png'), fullPage: true });
+    console.log(`postures: ${postures.state.charts.length} charts, provenance checked`);
   } finally {
     await browser.close();
   }

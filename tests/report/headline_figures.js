@@ -37,6 +37,9 @@ async function checkHeadlineFigures(page, assessment, check, name) {
   ['figures', 'scopes', 'service_sets', 'bases'].forEach((kind) => figures.definitions[kind].forEach((d) => { define[d.key] = d; }));
   const label = (figure, set) => `${define[figure].name}, ${define[set].name}`;
   const members = assessment.members.filter((m) => figures.members.some((f) => f.code === m.code));
+  // The bases the assessment holds (one, from postures), and the members with figures on each.
+  const bases = figures.definitions.bases.map((b) => b.key);
+  const on = (basis) => figures.members.filter((f) => f[basis]);
   const memberLabel = (m) => (m.name && m.name !== m.code ? `${m.code} — ${m.name}` : m.code);
 
   // Every definition, verbatim.
@@ -55,10 +58,15 @@ async function checkHeadlineFigures(page, assessment, check, name) {
       kill: column(label('kill_switch_loss', 'all')),
     };
     Object.entries(columns).forEach(([key, index]) => check(index >= 0, `${name}: the scorecard has no column for ${key} (${scorecard.headers.join(' | ')})`));
-    check(scorecard.rows.length === 2 * members.length, `${name}: ${scorecard.rows.length} scorecard rows for ${members.length} members on two bases`);
+    const expected = members.reduce((n, m) => n + Math.max(1, bases.filter((b) => figures.members.find((f) => f.code === m.code)[b]).length), 0);
+    check(scorecard.rows.length === expected, `${name}: ${scorecard.rows.length} scorecard rows, expected ${expected} (${members.length} members on ${bases.join(', ')})`);
     members.forEach((member) => {
       const figure = figures.members.find((f) => f.code === member.code);
-      ['as_inventoried', 'deadlines_met'].forEach((basis) => {
+      if (!bases.some((b) => figure[b])) {
+        const row = scorecard.rows.find((r) => r[0] === memberLabel(member));
+        check(row && row[columns.basis] === 'no figures' && row[columns.own] === 'not assessed', `${name}: scorecard ${member.code} without figures reads ${JSON.stringify(row)}`);
+      }
+      bases.filter((b) => figure[b]).forEach((basis) => {
         const row = scorecard.rows.find((r) => r[0] === memberLabel(member) && r[columns.basis] === define[basis].name);
         const where = `${name}: scorecard ${member.code} ${basis}`;
         if (!check(row, `${where}: no row`)) return;
@@ -72,16 +80,17 @@ async function checkHeadlineFigures(page, assessment, check, name) {
     });
   }
 
-  // The cards of the first screen (as inventoried).
+  // The cards of the first screen (as inventoried, or on the one basis held).
   const cards = await page.$$eval('.figure-card', (nodes) => nodes.map((n) => ({ value: n.querySelector('.value').textContent, label: n.querySelector('.label').textContent })));
   const card = (start) => cards.find((c) => c.label.startsWith(start));
-  const inventoried = figures.members.map((f) => f.as_inventoried);
-  const critical = card('critical findings against national standards, as inventoried');
+  const first = bases.includes('as_inventoried') ? 'as_inventoried' : 'deadlines_met';
+  const inventoried = on(first).map((f) => f[first]);
+  const critical = card(`critical findings against national standards, ${define[first].name}`);
   if (check(critical, `${name}: no card of critical findings`)) {
     const sum = inventoried.reduce((total, on) => total + (on.findings.standard.critical || 0), 0);
     check(critical.value === String(sum), `${name}: the card says ${critical.value} critical findings, figures say ${sum}`);
   }
-  const within = card('members within their own standard, as inventoried');
+  const within = card(`members within their own standard, ${define[first].name}`);
   if (check(within, `${name}: no card of members within their own standard`)) {
     const compliant = inventoried.filter((on) => kSeverities.every((s) => !on.findings.standard[s])).length;
     check(within.value === `${compliant} of ${inventoried.length}`, `${name}: the card says ${within.value} within their standard, figures say ${compliant} of ${inventoried.length}`);
@@ -111,6 +120,10 @@ async function checkHeadlineFigures(page, assessment, check, name) {
       const where = `${name}: postures ${m.code}`;
       if (!check(figure && row, `${where}: no row or no figures`)) return;
       const met = figure.deadlines_met;
+      if (!met) {  // a member without a valid posture
+        check(row[cols.espionage] === '—' && row[cols.kill] === '—', `${where}: shows figures it does not have (${row.join(' | ')})`);
+        return;
+      }
       check(row[cols.services] === String(met.critical.services), `${where}: ${row[cols.services]} critical services, figures say ${met.critical.services}`);
       check(row[cols.espionage] === pct(met.critical.espionage), `${where}: espionage ${row[cols.espionage]}, figures say ${pct(met.critical.espionage)}`);
       check(row[cols.sabotage] === pct(met.critical.sabotage), `${where}: sabotage ${row[cols.sabotage]}, figures say ${pct(met.critical.sabotage)}`);

@@ -338,11 +338,44 @@
     section.appendChild(R.el('p', { class: 'muted legend' }, levels.map((level, rank) => R.el('span', { class: `lvl lvl-${rank} swatch` }, `${abbreviate(level)} = ${level}`))));
   }
 
+  // Where the alliance view comes from. From signed postures: each posture
+  // listed with its member, file, date, key fingerprint and disclosure level,
+  // and each member without a valid one with the reason; the parts that need
+  // the inventories are named. Otherwise: the members' inventories.
+  function renderProvenance(parent, assessment) {
+    const section = R.section(parent, 'provenance', 'Provenance of the alliance view', 3);
+    const provenance = assessment.alliance && assessment.alliance.provenance;
+    if (!provenance || provenance.source !== 'postures') {
+      section.appendChild(R.el('p', {}, 'Built from the members\' own inventories, as the alliance file names them, read by this run.'));
+      return;
+    }
+    const postures = R.list(provenance.postures);
+    const missing = R.list(provenance.missing);
+    section.appendChild(R.el('p', { class: 'lede' },
+      `Built from ${postures.length} signed posture${postures.length === 1 ? '' : 's'}, each verified against its member's key in the alliance file; no inventory was read. ` +
+      'Findings, exposure, resilience and the map need the inventories, which stay with each member.'));
+    section.appendChild(R.table([
+      { label: 'Member', value: (p) => p.member },
+      { label: 'Posture', render: (p) => R.el('code', {}, p.file) },
+      { label: 'Dated', value: (p) => p.as_of },
+      { label: 'Key fingerprint', render: (p) => R.el('code', { class: 'fingerprint' }, p.key_id) },
+      { label: 'Disclosure', value: (p) => (p.disclosure === 'elements' ? 'elements (ids behind each shortfall)' : 'counts (no element ids)') },
+    ], postures, 'Postures'));
+    if (missing.length) {
+      section.appendChild(R.table([
+        { label: 'Member', value: (m) => m.member },
+        { label: 'Status', render: (m) => R.badge(m.status, 'not-ok') },
+        { label: 'Reason', value: (m) => m.reason },
+      ], missing, 'Members without a valid posture: their cells are none'));
+    }
+  }
+
   R.renderAlliance = function (main, assessment) {
     const section = R.section(main, 'alliance', 'Between allies');
     const view = R.allianceView(assessment);
     if (!view) { R.missing(section, 'The alliance view'); return; }
     section.appendChild(R.el('p', { class: 'lede' }, 'Which intelligence each ally can still share with which other, and why. A cell below the top level is held down by the recipient\'s findings or posture; the explanation names them.'));
+    R.guard(section, 'The provenance', () => renderProvenance(section, assessment));
     R.guard(section, 'The sharing matrix', () => renderSharing(section, view));
     R.guard(section, 'The sharing timeline', () => renderSharingTimeline(section, view));
     const grid = R.el('div', { class: 'grid2' });

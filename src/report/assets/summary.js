@@ -106,6 +106,7 @@
       previous = now;
     });
     if (f.worst) parts.push(`worst scenario "${f.worst.scenario}"${R.isNum(f.worst.loss) ? ' costs ' + R.fmt.num(f.worst.loss, 1) + ' hours of full service and' : ''} drops it to ${R.fmt.pct(f.worst.min)} at its lowest (mean of the trials)${R.isNum(f.worst.t95) ? ', back to 95% after ' + (f.worst.t95Censored ? 'at least ' : '') + R.fmt.hours(f.worst.t95) : ''}`);
+    if (!Object.keys(f.bases).length && names.basisKeys && names.basisKeys.length) parts.push('no figures (no valid posture)');
     if (f.receives) parts.push(f.receives.full === f.receives.providers ? `receives ${f.receives.top} from every ally` : `receives only ${f.receives.lowest} from at least one ally (${f.receives.top} from ${f.receives.full} of ${f.receives.providers})`);
     return R.el('li', {}, R.el('strong', {}, code), ' — ', parts.length ? parts.join('; ') + '.' : 'no result documents.');
   }
@@ -120,10 +121,13 @@
     if (!members.length) { R.missing(section, 'Members'); return; }
     const facts = members.map((m) => R.memberFacts(assessment, m));
     const scenarios = R.list(assessment.inputs && assessment.inputs.scenarios);
-    section.appendChild(R.el('p', { class: 'lede' },
-      `${members.length} member${members.length === 1 ? '' : 's'} assessed as of ${assessment.as_of || 'an unstated date'}: ` +
-      'compliance with minimum standards for high-risk suppliers, exposure of critical services, ' +
-      `resilience under ${scenarios.length || 'no'} simulated scenario${scenarios.length === 1 ? '' : 's'}, and what the allies can still share.`));
+    const fromPostures = !!(assessment.inputs && assessment.inputs.postures);
+    section.appendChild(R.el('p', { class: 'lede' }, fromPostures
+      ? `${members.length} member${members.length === 1 ? '' : 's'} assessed as of ${assessment.as_of || 'an unstated date'} from the signed postures they shared ` +
+        '(see the provenance of the alliance view): compliance with minimum standards for high-risk suppliers, exposure of critical services, and what the allies can still share.'
+      : `${members.length} member${members.length === 1 ? '' : 's'} assessed as of ${assessment.as_of || 'an unstated date'}: ` +
+        'compliance with minimum standards for high-risk suppliers, exposure of critical services, ' +
+        `resilience under ${scenarios.length || 'no'} simulated scenario${scenarios.length === 1 ? '' : 's'}, and what the allies can still share.`));
 
     const names = namer(assessment);
     const first = (f) => f.bases.as_inventoried || f.bases.deadlines_met || null;
@@ -160,9 +164,11 @@
     // sharing matrix is the alliance view with deadlines assumed met).
     const rows = [];
     facts.forEach((f) => kBases.forEach((basis) => { if (f.bases[basis]) rows.push({ f: f, basis: basis, b: f.bases[basis] }); }));
+    // A member the assessment has no figures for (no valid posture) still has its row.
+    facts.forEach((f, index) => { if (!Object.keys(f.bases).length) rows.splice(rows.filter((r) => facts.indexOf(r.f) < index).length, 0, { f: f, basis: null, b: {} }); });
     const columns = [
       { label: 'Member', value: (r) => R.memberLabel(r.f.member) },
-      { label: 'Basis', value: (r) => names.basisName(r.basis) },
+      { label: 'Basis', value: (r) => (r.basis ? names.basisName(r.basis) : 'no figures') },
       { label: 'Own standard', render: (r) => compliantBadge(r.b.own) },
       { label: 'Alliance baseline', render: (r) => compliantBadge(r.b.baseline) },
       { label: names.label('espionage', 'critical'), render: (r) => shareCell(r.b.espionage, 0.25), num: true },
@@ -171,7 +177,8 @@
       { label: 'Worst scenario', render: (r) => (r.basis !== 'as_inventoried' || !r.f.worst ? null : R.el('span', {}, r.f.worst.scenario, R.el('br', {}), R.el('small', { class: 'muted' }, `${R.isNum(r.f.worst.loss) ? R.fmt.num(r.f.worst.loss, 1) + ' h lost, ' : ''}lowest level ${R.fmt.pct(r.f.worst.min)} (mean of the trials)`))) },
       { label: 'Shared with it (lowest)', render: (r) => (r.basis !== 'deadlines_met' || !r.f.receives ? null : R.badge(r.f.receives.lowest, r.f.receives.lowest === r.f.receives.top ? 'ok' : 'not-ok')) },
     ];
-    const scorecard = R.table(columns, rows, 'Scorecard: each member as inventoried and with deadlines assumed met');
+    const held = kBases.filter((basis) => facts.some((f) => f.bases[basis])).map((basis) => names.basisName(basis));
+    const scorecard = R.table(columns, rows, `Scorecard: each member ${held.join(' and ') || 'as far as assessed'}`);
     scorecard.classList.add('scorecard');
     section.appendChild(scorecard);
     section.appendChild(definitionList(assessment));
@@ -204,6 +211,7 @@
       ['Baseline standard', inputs.baseline],
       ['Standards', R.list(inputs.standards).join(', ')],
       ['Inventory files', R.list(inputs.files).join(', ')],
+      ['Signed postures', inputs.postures],
       ['Scenarios', R.list(inputs.scenarios).join(', ')],
     ];
     const dl = R.el('dl', { class: 'inputs' });
