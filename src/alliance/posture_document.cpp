@@ -151,7 +151,8 @@ Json EvidenceJson(const AllianceSpec& spec, const Evidence& entry, bool ids) {
 }  // namespace
 
 Json BuildPosture(const AllianceModel& model, std::size_t member, Days as_of, Disclosure disclosure,
-                  ExposureCache& cache) {
+                  ExposureCache& cache, const ResilienceProvider& resilience,
+                  const std::optional<ResilienceMethod>& method) {
   const bool ids = disclosure == Disclosure::kElements;
   const AllianceSpec& spec = model.spec;
   AllianceModel on_date = model;
@@ -160,7 +161,14 @@ Json BuildPosture(const AllianceModel& model, std::size_t member, Days as_of, Di
   options.as_of = as_of;
   options.cache = &cache;
   TrustMasks masks(on_date, as_of);
-  const std::vector<MemberAssessment> members = AssessMembers(on_date, deadlines, options, masks);
+  // Only the member's own posture needs its resilience: the other basis
+  // below gives compliance counts alone.
+  AssessOptions self_options = options;
+  self_options.resilience = [&](const AllianceModel& at, std::size_t index, Days day) {
+    return index == member && resilience ? resilience(at, index, day) : std::nullopt;
+  };
+  const std::vector<MemberAssessment> members =
+      AssessMembers(on_date, deadlines, self_options, masks);
   const MemberAssessment& self = members[member];
   // Compliance on the other basis too (as inventoried, or with deadlines
   // met), beside the one the sharing evidence uses.
@@ -269,7 +277,12 @@ Json BuildPosture(const AllianceModel& model, std::size_t member, Days as_of, Di
                                {"critical", Totals(self.posture.critical)},
                                {"resilience_loss", self.posture.resilience_loss
                                                        ? Json(*self.posture.resilience_loss)
-                                                       : Json(nullptr)}}},
+                                                       : Json(nullptr)},
+                               {"resilience", resilience && method
+                                                  ? Json{{"scenario", method->scenario},
+                                                         {"trials", method->trials},
+                                                         {"seed", method->seed}}
+                                                  : Json(nullptr)}}},
               {"vendors", std::move(vendors)},
               {"deadlines", std::move(actions)},
               {"evidence", std::move(own)},
@@ -515,6 +528,12 @@ PostureStatement ReadStatement(const AllianceSpec& spec, const std::string& file
   assessment.posture.critical = ReadTotals(posture.at("critical"));
   if (!posture.at("resilience_loss").is_null()) {
     assessment.posture.resilience_loss = posture.at("resilience_loss").get<double>();
+  }
+  if (posture.contains("resilience") && !posture.at("resilience").is_null()) {
+    const Json& how = posture.at("resilience");
+    out.resilience = ResilienceMethod{how.at("scenario").get<std::string>(),
+                                      how.at("trials").get<std::uint32_t>(),
+                                      how.at("seed").get<std::uint64_t>()};
   }
   for (const auto& vendor : document.at("vendors")) {
     out.vendors.emplace_back(vendor.at("id").get<std::string>(),
@@ -803,7 +822,12 @@ Json ProvenanceJson(const AllianceSpec& spec, const PostureSet& postures) {
                         {"file", fs::path(statement->file).filename().string()},
                         {"as_of", FormatIsoDate(statement->as_of)},
                         {"key_id", statement->key_id},
-                        {"disclosure", Name(statement->disclosure)}});
+                        {"disclosure", Name(statement->disclosure)},
+                        {"resilience", statement->resilience
+                                           ? Json{{"scenario", statement->resilience->scenario},
+                                                  {"trials", statement->resilience->trials},
+                                                  {"seed", statement->resilience->seed}}
+                                           : Json(nullptr)}});
   }
   return Json{{"source", "postures"}, {"postures", std::move(list)}, {"missing", std::move(missing)}};
 }

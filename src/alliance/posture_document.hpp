@@ -81,11 +81,24 @@ enum class Disclosure : std::uint8_t { kCounts, kElements };
 // posture records it as "rules"; one made under other rules is refused.
 [[nodiscard]] std::string RulesFingerprint(const AllianceSpec& spec);
 
+// How a posture's resilience loss was simulated: recorded in it as
+// `posture.resilience` so that an ally can tell (and reproduce) what it states.
+struct ResilienceMethod {
+  std::string scenario;  // the scenario's id (vendor-kill-switch)
+  std::uint32_t trials = 0;
+  std::uint64_t seed = 0;
+};
+
 // The unsigned posture of `member` on `as_of`; `model` need hold only that
 // member's networks (LoadScope::Kind::kMember). Sign it with trust::SignDocument.
+// With `resilience` (see assess/kill_switch.hpp), its resilience loss is
+// simulated on the member's networks on the posture's basis and `method`
+// recorded; without, it is null (n/a), as in `alliance` from inventories.
 [[nodiscard]] nlohmann::ordered_json BuildPosture(const AllianceModel& model, std::size_t member,
                                                   Days as_of, Disclosure disclosure,
-                                                  ExposureCache& cache);
+                                                  ExposureCache& cache,
+                                                  const ResilienceProvider& resilience = {},
+                                                  const std::optional<ResilienceMethod>& method = {});
 
 // One hosted foreign-owned service, as its host states it.
 struct HostedService {
@@ -113,6 +126,7 @@ struct PostureStatement {
   Days as_of = kNoDate;
   Disclosure disclosure = Disclosure::kCounts;
   std::string key_id;
+  std::optional<ResilienceMethod> resilience;  // how its resilience loss was simulated
   bool deadlines_assumed_met = true;
   std::vector<NetworkDate> networks;
   MemberAssessment assessment;  // posture without abroad figures; deadlines by network id

@@ -15,6 +15,7 @@
 #include "analysis/service_rule_evaluator.hpp"
 #include "analysis/trust.hpp"
 #include "assess/figures.hpp"
+#include "assess/kill_switch.hpp"
 #include "dist/distributed_trials.hpp"
 #include "model/summary.hpp"
 #include "policy/evaluate.hpp"
@@ -35,9 +36,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kKillSwitch = "vendor-kill-switch";
-// Trials per scenario unless --trials says otherwise: enough for stable bands
-// and a whole alliance in well under a minute; `simulate` runs the scenario's own.
-constexpr std::uint32_t kAssessTrials = 200;
 
 // One scenario on some networks: its resilience document and the kill-switch
 // figure's tally over them.
@@ -51,7 +49,7 @@ ScenarioRun RunScenario(const std::vector<const Network*>& networks, const Scena
                         const AssessInputs& inputs) {
   RunHeader header;
   header.seed = inputs.seed;
-  header.trials = inputs.trials.value_or(std::min(scenario.trials, kAssessTrials));
+  header.trials = TrialsOf(scenario, {.trials = inputs.trials});
   header.completed = header.trials;
   Json scenario_document = scenario.document;
   scenario_document["trials"] = header.trials;

@@ -9,10 +9,13 @@
 
 #include "alliance/alliance_reader.hpp"
 #include "alliance/posture_document.hpp"
+#include "assess/kill_switch.hpp"
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
+#include "core/paths.hpp"
 #include "policy/judged_date.hpp"
+#include "sim/scenario.hpp"
 #include "trust/signed_document.hpp"
 
 namespace redoubt::cli {
@@ -27,6 +30,9 @@ struct PostureOptions {
   std::string disclose = "counts";
   std::string as_of;
   bool as_inventoried = false;
+  bool kill_switch = false;
+  std::optional<std::uint32_t> trials;
+  std::uint64_t seed = 1;
   InputOptions input;
 };
 
@@ -75,7 +81,22 @@ int Run(const PostureOptions& options) {
       options.as_of.empty() ? kNoDate : ParseDateFlag(options.as_of, "--as-of"), model.networks,
       Today());
   ExposureCache cache;
-  auto document = alliance::BuildPosture(model, *member, date.date, *disclosure, cache);
+  alliance::ResilienceProvider resilience;
+  std::optional<alliance::ResilienceMethod> method;
+  if (options.kill_switch) {
+    // The scenario `assess` runs for the kill-switch loss, with its trial rule.
+    auto scenario = LoadScenario(DataPath("scenarios/vendor-kill-switch.yaml"));
+    PrintDiagnostics(scenario.diagnostics(), std::cerr);
+    if (!scenario.ok()) return kExitBadInput;
+    const Diagnostics vendors = CheckHazardVendors(scenario.value(), model.networks);
+    PrintDiagnostics(vendors, std::cerr);
+    if (vendors.HasErrors()) return kExitBadInput;
+    const KillSwitchRun run{options.trials, options.seed, static_cast<unsigned>(options.input.threads)};
+    method = alliance::ResilienceMethod{scenario.value().id, TrialsOf(scenario.value(), run), run.seed};
+    resilience = KillSwitchProvider(std::move(scenario).value(), run);
+  }
+  auto document =
+      alliance::BuildPosture(model, *member, date.date, *disclosure, cache, resilience, method);
   trust::SignDocument(document, key.value());
   WriteOutput(options.output, document.dump(2) + "\n");
   if (!options.output.empty()) {
@@ -103,6 +124,15 @@ CommandRunner SetupPosture(CLI::App& command) {
                      "inventories, else today");
   command.add_flag("--as-inventoried", options->as_inventoried,
                    "Do not assume the member meets its own future deadlines");
+  command.add_flag("--kill-switch", options->kill_switch,
+                   "Simulate the vendor kill-switch scenario (data/scenarios/vendor-kill-switch.yaml) "
+                   "on the member's networks and state its resilience loss, as `assess` computes it");
+  command.add_option("--trials", options->trials,
+                     "With --kill-switch: trials (default: the scenario's own, at most 200, as assess)")
+      ->check(CLI::Range(1U, 1000000U));
+  command.add_option("--seed", options->seed, "With --kill-switch: seed of the trials")
+      ->check(SeedValidator())
+      ->capture_default_str();
   options->input.AddTo(command);
   command.add_option("-o,--output", options->output, "Write the posture here instead of stdout");
   command.footer(
@@ -111,7 +141,8 @@ CommandRunner SetupPosture(CLI::App& command) {
       "compliance counts per rule and severity, the untrusted shares per domain, the exposure "
       "figures, each sharing condition as the member's networks show it, and, as host nation, "
       "the exposure of each service another member owns on them; never a site id or a "
-      "coordinate, and no element id unless --disclose elements. It is signed with Ed25519; "
+      "coordinate, and no element id unless --disclose elements. With --kill-switch it also "
+      "states the resilience loss under the vendor kill-switch (and the trials and seed). It is signed with Ed25519; "
       "allies check it against the key the alliance file lists for the member.\n"
       "Exit codes: 0 written, 2 bad input, 3 environment error.\n"
       "Example: redoubt posture data/samples/allies/alliance.yaml --member GB --key gb.key -o "

@@ -401,12 +401,18 @@ TEST(PostureCli, RefusesAKeyTheAllianceDoesNotListForTheMember) {
 // `assess --postures`: the alliance part is `alliance --postures --format
 // json` but for the date keys (held at the assessment's top); the headline
 // figures are those `assess` computes from the inventories, on the basis the
-// postures were made on, but for the kill-switch loss, which a posture made
-// without a scenario does not state; LV, without a posture, has none.
+// postures were made on (with --kill-switch at the same trials), but for the
+// kill-switch loss of critical services, which a posture does not state; LV,
+// without a posture, has none.
 TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) {
   const std::string dir = testing::TempDir("posture-assess");
   fs::create_directories(dir + "/p");
-  for (const std::string code : {"US", "GB", "DE"}) MakePosture(dir, code, dir + "/p/" + code + ".posture.json");
+  for (const std::string code : {"US", "GB", "DE"}) {
+    const auto posture = RunRedoubt({"posture", kSmall, "--member", code, "--key", TestKey(dir, Lower(code)),
+                                     "--as-of", "2020-01-01", "--kill-switch", "--trials", "2", "-o",
+                                     dir + "/p/" + code + ".posture.json"});
+    ASSERT_EQ(posture.exit_code, 0) << posture.err;
+  }
   const auto made = RunRedoubt({"assess", kSmall, "-q", "--as-of", "2020-01-01", "--postures",
                                 dir + "/p", "--allow-missing", "-o", dir + "/out"});
   ASSERT_EQ(made.exit_code, 0) << made.err;
@@ -431,6 +437,7 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
   EXPECT_EQ(postures[1]["file"], "GB.posture.json");
   EXPECT_EQ(postures[1]["as_of"], "2020-01-01");
   EXPECT_EQ(postures[1]["key_id"].get<std::string>().rfind("ed25519:", 0), 0U);
+  EXPECT_EQ(postures[1]["resilience"], nlohmann::ordered_json({{"scenario", "vendor-kill-switch"}, {"trials", 2}, {"seed", 1}}));
   EXPECT_EQ(assessment["alliance"]["provenance"]["missing"][0]["member"], "LV");
   for (const char* part : {"inventory", "findings", "timeline", "exposure", "resilience", "sites", "seed"}) {
     EXPECT_TRUE(assessment[part].is_null()) << part;
@@ -452,11 +459,11 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
   const auto& computed = full["figures"]["members"];
   ASSERT_EQ(stated.size(), 4U);
   for (std::size_t member = 0; member < 3; ++member) {
+    // The posture states the kill-switch loss over all services, not over the critical ones.
     auto expected = computed[member]["deadlines_met"];
-    for (const char* set : {"all", "critical"}) {
-      EXPECT_FALSE(expected[set]["kill_switch_loss"].is_null());
-      expected[set]["kill_switch_loss"] = nullptr;
-    }
+    EXPECT_FALSE(expected["all"]["kill_switch_loss"].is_null());
+    EXPECT_FALSE(expected["critical"]["kill_switch_loss"].is_null());
+    expected["critical"]["kill_switch_loss"] = nullptr;
     EXPECT_EQ(stated[member]["deadlines_met"], expected) << stated[member]["code"];
     EXPECT_FALSE(stated[member].contains("as_inventoried"));
   }

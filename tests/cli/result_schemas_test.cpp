@@ -50,18 +50,27 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
       {"alliance-bundled.json", {"alliance", allies, "--format", "json"}},
       {"posture.json",
        {"posture", postured, "--member", "GB", "--key", gb_key, "--as-of", "2020-01-01",
-        "--disclose", "elements", "-o", dir + "/postures/GB.posture.json"}},
+        "--disclose", "elements", "--kill-switch", "--trials", "2", "-o",
+        dir + "/postures/GB.posture.json"}},
       {"alliance-postures.json",
        {"alliance", postured, "--as-of", "2020-01-01", "--postures", dir + "/postures",
         "--allow-missing", "--format", "json"}},
+      {"assessment-postures.json",
+       {"assess", postured, "-q", "--as-of", "2020-01-01", "--postures", dir + "/postures",
+        "--allow-missing", "-o", dir + "/assess-postures"}},
   };
   std::string files;
   for (const auto& [name, args] : runs) {
     const auto result = RunRedoubt(args);
     ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << name << ": " << result.err;
+    // posture and assess write their own files; the others print the document.
     const std::string written = name == "posture.json" ? dir + "/postures/GB.posture.json"
-                                                        : dir + "/" + name;
-    if (name != "posture.json") std::ofstream(written) << result.out;
+                                : name == "assessment-postures.json"
+                                    ? dir + "/assess-postures/assessment.json"
+                                    : dir + "/" + name;
+    if (name != "posture.json" && name != "assessment-postures.json") {
+      std::ofstream(written) << result.out;
+    }
     files += " '" + written + "'";
   }
   const std::string log = dir + "/check.log";
@@ -73,11 +82,12 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
   // Each document was checked against its own schema (the alliance documents
   // embed none of another format).
   EXPECT_NE(
-      report.find("5 redoubt/alliance-assessment@1, 1 redoubt/exposure@1, 1 redoubt/findings@1, "
+      report.find("6 redoubt/alliance-assessment@1, 1 redoubt/assessment@1, 1 redoubt/exposure@1, "
+                  "1 redoubt/findings@1, "
                   "1 redoubt/posture@1, 1 redoubt/resilience@1, 1 redoubt/scenario@1"),
       std::string::npos)
       << report;
-  EXPECT_NE(report.find("10 passed, 0 failed"), std::string::npos) << report;
+  EXPECT_NE(report.find("12 passed, 0 failed"), std::string::npos) << report;
   std::filesystem::remove_all(dir);
 }
 

@@ -360,6 +360,7 @@
       { label: 'Dated', value: (p) => p.as_of },
       { label: 'Key fingerprint', render: (p) => R.el('code', { class: 'fingerprint' }, p.key_id) },
       { label: 'Disclosure', value: (p) => (p.disclosure === 'elements' ? 'elements (ids behind each shortfall)' : 'counts (no element ids)') },
+      { label: 'Resilience', value: (p) => (p.resilience ? `${p.resilience.scenario}, ${p.resilience.trials} trials, seed ${p.resilience.seed}` : 'not stated') },
     ], postures, 'Postures'));
     if (missing.length) {
       section.appendChild(R.table([
