@@ -264,10 +264,14 @@ std::string RenderProvenance(const AllianceModel& model, const alliance::Posture
       out += fmt::format("  {:<6} no valid posture: {}\n", Code(model, member), postures.missing[member]);
       continue;
     }
-    out += fmt::format("  {:<6} {} {} key {} disclosure {}\n", Code(model, member),
+    const auto& how = statement->resilience;
+    out += fmt::format("  {:<6} {} {} key {} disclosure {}{}\n", Code(model, member),
                        std::filesystem::path(statement->file).filename().string(),
                        FormatIsoDate(statement->as_of), statement->key_id,
-                       alliance::Name(statement->disclosure));
+                       alliance::Name(statement->disclosure),
+                       how ? fmt::format(" resilience {} ({} trials, seed {})", how->scenario,
+                                         how->trials, how->seed)
+                           : std::string());
   }
   return out;
 }

@@ -438,6 +438,8 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
   EXPECT_EQ(postures[1]["as_of"], "2020-01-01");
   EXPECT_EQ(postures[1]["key_id"].get<std::string>().rfind("ed25519:", 0), 0U);
   EXPECT_EQ(postures[1]["resilience"], nlohmann::ordered_json({{"scenario", "vendor-kill-switch"}, {"trials", 2}, {"seed", 1}}));
+  const auto text = RunRedoubt({"alliance", kSmall, "--as-of", "2020-01-01", "--postures", dir + "/p", "--allow-missing"});
+  EXPECT_NE(text.out.find(" disclosure counts resilience vendor-kill-switch (2 trials, seed 1)\n"), std::string::npos) << text.out;
   EXPECT_EQ(assessment["alliance"]["provenance"]["missing"][0]["member"], "LV");
   for (const char* part : {"inventory", "findings", "timeline", "exposure", "resilience", "sites", "seed"}) {
     EXPECT_TRUE(assessment[part].is_null()) << part;
