@@ -95,6 +95,11 @@ CommandRunner SetupGenerate(CLI::App& command) {
   command.add_option("--foreign-service", options->foreign,
                      "A defence service (secret) owned by another nation: OWNER,LAT,LON[,NAME]; "
                      "may repeat");
+  command.add_flag("--national-services", generator.national_services,
+                   "Critical services at national density: every city its share of health "
+                   "centres, substations, water plants, emergency, finance, government, rail and "
+                   "industrial sites, by population (thousands per nation), each weighted by the "
+                   "people it serves");
   command.add_option("--as-of", options->as_of, "Inventory date (default 2019-07-01)");
   command.add_option("--id", generator.network_id, "Network id (default <cc>-op1)");
   command.add_option("--name", generator.network_name, "Network name");

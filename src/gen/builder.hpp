@@ -54,6 +54,7 @@ class Builder {
   void AddAggregation();
   void AddAccess();
   void AddServices();
+  void AddNationalServices(Random& rng);
   void AddService(std::string_view slug, std::string name, SiteKind kind, LatLon position,
                   Sector sector, Classification classification, double weight,
                   std::size_t attach_count, std::string owner = {});

@@ -70,6 +70,12 @@ struct GeneratorOptions {
   std::uint32_t core_sites = 0;   // data centres; 0 = 2, 3 or 4 by size
   Days as_of = 18078;             // 2019-07-01
   std::vector<ForeignService> foreign_services;
+  // Critical services at national density (kNationalServiceRates): every
+  // city gets its share of hospitals, substations, water plants, emergency,
+  // finance, government, rail and industrial sites, in proportion to its
+  // population, each weighted by the people it serves. Off by default: the
+  // default networks keep their few city-level services.
+  bool national_services = false;
   // Vendor registers: the bundled data/vendors.yaml unless told otherwise.
   std::vector<std::string> vendor_registers;
   bool use_bundled_vendors = true;
@@ -78,6 +84,30 @@ struct GeneratorOptions {
 };
 
 inline constexpr std::uint64_t kMaxSites = 20'000'000;
+
+// With national_services: how many services of a sector a city of P people
+// gets, round(P × per_million / 1e6) but at least one, each weighing
+// P / count (the people it serves), so that a sector's weights sum to the
+// population of the cities. Rates are illustrative orders of magnitude
+// (about one health centre per 100,000 people), not a census.
+struct NationalServiceRate {
+  Sector sector;
+  SiteKind kind;
+  Classification classification;
+  double per_million;
+  std::string_view slug;  // id part: "<cc>-<slug>-<city>-<k>"
+  std::string_view name;  // "<City> <name> <k>"
+};
+inline constexpr NationalServiceRate kNationalServiceRates[] = {
+    {Sector::kHealth, SiteKind::kHospital, Classification::kUnclassified, 10, "health", "health centre"},
+    {Sector::kEnergy, SiteKind::kSubstation, Classification::kRestricted, 20, "substation", "substation"},
+    {Sector::kWater, SiteKind::kWater, Classification::kUnclassified, 10, "water", "water plant"},
+    {Sector::kEmergency, SiteKind::kGovernment, Classification::kRestricted, 20, "emergency", "emergency station"},
+    {Sector::kFinance, SiteKind::kFinance, Classification::kUnclassified, 4, "finance", "bank data centre"},
+    {Sector::kGovernment, SiteKind::kOffice, Classification::kRestricted, 5, "office", "government office"},
+    {Sector::kTransport, SiteKind::kRail, Classification::kUnclassified, 5, "station", "rail station"},
+    {Sector::kManufacturing, SiteKind::kFactory, Classification::kUnclassified, 5, "plant", "industrial plant"},
+};
 
 // Parses "ran=huawei:0.4,ericsson:0.6 core=nokia:1" (domains separated by
 // spaces or ';') into `mix`; problems are reported against `where`

@@ -166,6 +166,7 @@ void Builder::AddServices() {
   const auto n = static_cast<std::uint32_t>(cities.size());
   for (std::uint32_t k = 0; k + 1 < n && k < 5; ++k) AddCorridor(k, k + 1, SiteKind::kRail, 20000);
   for (std::uint32_t k = 2; k < n && k < 5; ++k) AddCorridor(0, k, SiteKind::kRoad, 50000);
+  if (options_.national_services) AddNationalServices(rng);
   for (const DefenceSite& site : profile_.defence) {
     AddService(fmt::format("defence-{}", Slug(site.name)), std::string(site.name),
                site.ministry ? SiteKind::kGovernment : SiteKind::kMilitary,
@@ -181,6 +182,35 @@ void Builder::AddServices() {
     AddService(fmt::format("defence-{}-{}", owner_slug, k + 1), std::move(name),
                SiteKind::kMilitary, {RoundCoordinate(foreign.lat), RoundCoordinate(foreign.lon)},
                Sector::kDefence, Classification::kSecret, 1000, 2, foreign.owner);
+  }
+}
+
+void Builder::AddNationalServices(Random& rng) {
+  // The city's own cells (not its rural ones), in layout order: a service
+  // goes near one of them, so services follow the cell density, which
+  // follows population.
+  const auto& cities = profile_.cities;
+  std::vector<std::vector<std::uint32_t>> city_cells(cities.size());
+  for (std::uint32_t cell = 0; cell < layout_.cells.size(); ++cell) {
+    if (!layout_.cells[cell].rural) city_cells[layout_.cells[cell].city].push_back(cell);
+  }
+  for (std::uint32_t c = 0; c < cities.size(); ++c) {
+    const City& city = cities[c];
+    const auto& cells = city_cells[c];
+    if (cells.empty()) continue;
+    const std::string slug = Slug(city.name);
+    for (const NationalServiceRate& rate : kNationalServiceRates) {
+      const auto count = std::max<std::int64_t>(
+          1, std::llround(city.population * rate.per_million / 1e6));
+      const double served = city.population / static_cast<double>(count);
+      for (std::int64_t k = 1; k <= count; ++k) {
+        const std::uint32_t cell = cells[rng.Below(cells.size())];
+        AddService(fmt::format("{}-{}-{}", rate.slug, slug, k),
+                   fmt::format("{} {} {}", city.name, rate.name, k), rate.kind,
+                   Jitter(rng, layout_.cells[cell].position, 0.5), rate.sector,
+                   rate.classification, served, 2);
+      }
+    }
   }
 }
 

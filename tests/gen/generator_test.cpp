@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "gen/countries.hpp"
 #include "gen/generator.hpp"
+#include "gen/layout.hpp"
 #include "gen/random.hpp"
 #include "io/inventory_reader.hpp"
 #include "io/inventory_writer.hpp"
@@ -223,6 +225,64 @@ TEST(Generator, ScalesWithSitesAndCoreSites) {
   EXPECT_EQ(amf, 1u);
   EXPECT_EQ(result.value().info.id, "lv-op1");
   EXPECT_EQ(result.value().info.country, "LV");
+}
+
+
+// --national-services, against its closed form: per sector, each city with
+// cells of its own gets max(1, round(P × rate / 1e6)) services whose weights
+// (the people each serves, rounded) sum to P; every one validates, and the
+// classifications are the rates'.
+TEST(Generator, NationalServicesFollowPopulationInEverySector) {
+  GeneratorOptions options = Small();
+  options.sites = 3000;
+  options.national_services = true;
+  auto result = GenerateNetwork(options);
+  ASSERT_TRUE(result.ok());
+  const Network& network = result.value();
+  const CountryProfile& profile = *FindCountry("GB");
+  const Layout layout = MakeLayout(profile, options.sites, options.core_sites, options.seed);
+  std::vector<bool> has_cells(profile.cities.size(), false);
+  for (const CellPlace& cell : layout.cells) {
+    if (!cell.rural) has_cells[cell.city] = true;
+  }
+  std::size_t total = 0;
+  for (const NationalServiceRate& rate : kNationalServiceRates) {
+    std::int64_t expected = 0;
+    double population = 0;
+    for (std::size_t c = 0; c < profile.cities.size(); ++c) {
+      if (!has_cells[c]) continue;
+      expected += std::max<std::int64_t>(1, std::llround(profile.cities[c].population * rate.per_million / 1e6));
+      population += profile.cities[c].population;
+    }
+    const std::string prefix = "gb-" + std::string(rate.slug) + "-";
+    std::int64_t count = 0;
+    double weight = 0;
+    for (const Service& service : network.services) {
+      if (!network.Str(service.id).starts_with(prefix)) continue;
+      ++count;
+      weight += service.weight;
+      EXPECT_EQ(service.sector, rate.sector) << network.Str(service.id);
+      EXPECT_EQ(service.classification, rate.classification) << network.Str(service.id);
+    }
+    EXPECT_EQ(count, expected) << rate.slug;
+    EXPECT_NEAR(weight, population, 0.5 * static_cast<double>(count) + 1e-6) << rate.slug;
+    total += static_cast<std::size_t>(count);
+  }
+  EXPECT_GT(total, 1000u);  // thousands per nation, not tens
+
+  // Off by default, and the rest of the network is the same.
+  GeneratorOptions plain = options;
+  plain.national_services = false;
+  auto without = GenerateNetwork(plain);
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without.value().services.size() + total, network.services.size());
+  EXPECT_EQ(without.value().elements.size(), network.elements.size());
+
+  std::vector<SourceFile> sources;
+  sources.push_back(SourceFile::FromString("gb.json", WriteInventoryJson(network)));
+  auto loaded = LoadInventorySources(std::move(sources));
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded.diagnostics().WarningCount(), 0u);
 }
 
 }  // namespace
