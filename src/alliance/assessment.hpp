@@ -89,6 +89,10 @@ struct MemberAssessment {
   std::vector<std::string> not_evaluated;  // rule ids that could not be judged
   Posture posture;
   std::vector<DeadlineAction> deadlines;  // assumed met by as_of
+  // In a view from postures: why the member has none (empty: it has one, or
+  // the view is from inventories). Nothing of it is then known: outputs say
+  // so instead of printing its empty counts, and its divergences are n/a.
+  std::string no_posture;
 };
 
 // One condition that does not hold, with its evidence.

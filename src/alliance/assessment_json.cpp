@@ -43,11 +43,18 @@ Json Counts(const SeverityCounts& counts) {
   return out;
 }
 
-Json Matrix(const std::vector<std::vector<double>>& matrix) {
+// Null for a pair with a member that has no valid posture (nothing of it is known).
+Json Matrix(const std::vector<std::vector<double>>& matrix,
+            const std::vector<MemberAssessment>& members) {
+  const auto known = [&](std::size_t index) {
+    return index >= members.size() || members[index].no_posture.empty();
+  };
   Json out = Json::array();
-  for (const auto& row : matrix) {
+  for (std::size_t a = 0; a < matrix.size(); ++a) {
     Json values = Json::array();
-    for (double value : row) values.push_back(Round(value));
+    for (std::size_t b = 0; b < matrix[a].size(); ++b) {
+      values.push_back(known(a) && known(b) ? Json(Round(matrix[a][b])) : Json(nullptr));
+    }
     out.push_back(std::move(values));
   }
   return out;
@@ -182,11 +189,11 @@ Json AssessmentJson(const AllianceModel& model, const Assessment& assessment) {
   return Json{{"as_of", assessment.as_of == kNoDate ? Json(nullptr) : Json(FormatIsoDate(assessment.as_of))},
               {"members", std::move(members)},
               {"divergence", Json{{"members", codes},
-                                  {"total", Matrix(assessment.divergence.total)},
-                                  {"posture", Matrix(assessment.divergence.posture)},
-                                  {"shortfall_from_provider", Matrix(assessment.divergence.shortfall)},
-                                  {"trust", Matrix(assessment.divergence.trust)},
-                                  {"rules", Matrix(assessment.divergence.rules)},
+                                  {"total", Matrix(assessment.divergence.total, assessment.members)},
+                                  {"posture", Matrix(assessment.divergence.posture, assessment.members)},
+                                  {"shortfall_from_provider", Matrix(assessment.divergence.shortfall, assessment.members)},
+                                  {"trust", Matrix(assessment.divergence.trust, assessment.members)},
+                                  {"rules", Matrix(assessment.divergence.rules, assessment.members)},
                                   {"vendors", assessment.divergence.vendors}}},
               {"sharing", Json{{"providers", codes}, {"recipients", codes},
                                {"matrix", std::move(matrix)}, {"cells", std::move(cells)}}}};

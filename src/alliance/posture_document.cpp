@@ -739,6 +739,8 @@ Assessment AssessFromPostures(const AllianceModel& shell, const PostureSet& post
           replacement.network = find_network(statement->deadline_networks[at++]);
         }
       }
+    } else {
+      entry.no_posture = postures.missing[member];
     }
     entry.posture.all.key = Define(ServiceSet::kAll).key;
     entry.posture.critical.key = Define(ServiceSet::kCritical).key;

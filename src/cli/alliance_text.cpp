@@ -74,6 +74,8 @@ std::string RenderCellReasons(const AllianceModel& model, const Cell& cell, std:
   std::string out = fmt::format("  {} → {}: {}", Code(model, cell.provider), Code(model, cell.recipient),
                                 alliance::LevelName(model.spec, cell.level));
   const auto holding = cell.Holding();
+  // A cell with nothing to hold it down but a member without a valid posture.
+  if (holding.empty() && !cell.level && !cell.reason.empty()) return out + " \u2014 " + cell.reason + "\n";
   if (holding.empty()) return out + " (nothing withheld)\n";
   out += fmt::format("; {} withheld by\n", model.spec.levels[holding.front()->level]);
   out += fmt::format("    in short: {}\n", cell.reason);
@@ -114,6 +116,11 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   out += fmt::format("  {:<6} {:<16} {:<16} {:<16} {}\n", "member", "standard", "baseline",
                      "own standard", "cross-border baseline findings");
   for (const alliance::MemberAssessment& member : assessment.members) {
+    if (!member.no_posture.empty()) {
+      out += fmt::format("  {:<6} {:<16} no valid posture: {}\n", Code(model, member.member),
+                         model.standards[member.member]->id, member.no_posture);
+      continue;
+    }
     out += fmt::format("  {:<6} {:<16} {:<16} {:<16} {}\n", Code(model, member.member),
                        model.standards[member.member]->id, Counts(member.baseline),
                        Counts(member.standard), member.cross_border_findings.size());
@@ -129,6 +136,10 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   out += fmt::format(" {:<9} {:<9} {}\n", "espionage", "sabotage", "kill-switch");
   for (const alliance::MemberAssessment& member : assessment.members) {
     out += fmt::format("  {:<6}", Code(model, member.member));
+    if (!member.no_posture.empty()) {
+      out += " no valid posture\n";
+      continue;
+    }
     for (const alliance::DomainShare& share : member.posture.domains) {
       out += fmt::format(" {:<13}", share.elements == 0 ? std::string("-")
                                                          : fmt::format("{:.3f}/{:.3f}", share.ElementShare(),
@@ -161,8 +172,11 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   for (std::size_t a = 0; a < spec.members.size(); ++a) {
     out += fmt::format("  {:<6}", spec.members[a].code);
     for (std::size_t b = 0; b < spec.members.size(); ++b) {
-      out += a == b ? fmt::format(" {:<6}", "-")
-                    : fmt::format(" {:<6.3f}", assessment.divergence.total[a][b]);
+      const bool known = assessment.members[a].no_posture.empty() &&
+                         assessment.members[b].no_posture.empty();
+      out += a == b    ? fmt::format(" {:<6}", "-")
+             : known ? fmt::format(" {:<6.3f}", assessment.divergence.total[a][b])
+                     : fmt::format(" {:<6}", "n/a");
     }
     out += "\n";
   }

@@ -376,6 +376,17 @@ TEST(PostureCli, AllowMissingMarksTheMemberAndItsCellsNone) {
     EXPECT_TRUE(document["sharing"]["matrix"][3][other].is_null());
   }
   EXPECT_EQ(document["sharing"]["matrix"][1][0], "top-secret");
+  // Nothing of LV is known: its divergences are null, not 0.
+  for (std::size_t other = 0; other < 3; ++other) {
+    EXPECT_TRUE(document["divergence"]["total"][other][3].is_null());
+    EXPECT_TRUE(document["divergence"]["total"][3][other].is_null());
+  }
+  EXPECT_TRUE(document["divergence"]["total"][0][1].is_number());
+  const auto text = RunRedoubt({"alliance", kSmall, "--as-of", "2020-01-01", "--postures",
+                                dir + "/p", "--allow-missing"});
+  EXPECT_NE(text.out.find("  LV     test-base        no valid posture: no posture in "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("  LV     n/a    n/a    n/a    -"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("  US → LV: none — LV has no valid posture (no posture in "), std::string::npos) << text.out;
   bool found = false;
   for (const auto& cell : document["sharing"]["cells"]) {
     if (cell["provider"] == "US" && cell["recipient"] == "LV") {

@@ -13,6 +13,9 @@
     const divergence = doc.divergence || {};
     const share = (x) => (R.isNum(x) ? x : null);
     const cells = R.list(sharing.cells).filter((c) => c && c.provider && c.recipient);
+    // Members without a valid posture (a view from postures): nothing of them is known.
+    const noPosture = {};
+    R.list(doc.provenance && doc.provenance.missing).forEach((m) => { if (m && m.member) noPosture[m.member] = m.reason || 'no valid posture'; });
     return {
       id: alliance.id,
       title: alliance.title,
@@ -21,8 +24,9 @@
       method: doc.method || {},
       levels: levels,
       members: R.list(doc.members).filter((m) => m && m.code).map((m) => {
-        const posture = m.posture || {};
-        const compliance = m.compliance || {};
+        const unknown = m.code in noPosture;
+        const posture = unknown ? {} : m.posture || {};
+        const compliance = unknown ? {} : m.compliance || {};
         const untrusted = {};
         Object.entries(posture.untrusted || {}).forEach(([domain, d]) => {
           if (d && typeof d === 'object') {
@@ -46,6 +50,7 @@
           resilienceLoss: share(posture.resilience_loss),
           crossBorder: R.list(m.cross_border_services),
           deadlinesAssumed: R.list(m.deadlines_assumed_met),
+          noPosture: unknown ? noPosture[m.code] : null,
         };
       }),
       divergence: {
