@@ -438,10 +438,10 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
     alliance.erase(key);
   }
   // The alliance document's own as_of, which WithJudgedDate moved to its top.
-  auto part = assessment["alliance"];
-  EXPECT_EQ(part["as_of"], "2020-01-01");
-  part.erase("as_of");
-  EXPECT_EQ(alliance.dump(1), part.dump(1));
+  auto alliance_part = assessment["alliance"];
+  EXPECT_EQ(alliance_part["as_of"], "2020-01-01");
+  alliance_part.erase("as_of");
+  EXPECT_EQ(alliance.dump(1), alliance_part.dump(1));
   const auto& postures = assessment["alliance"]["provenance"]["postures"];
   ASSERT_EQ(postures.size(), 3U);
   EXPECT_EQ(postures[1]["member"], "GB");
@@ -485,7 +485,7 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
 }
 
 TEST(PostureCli, AssessFromPosturesRefusesWhatNeedsInventories) {
-  for (const std::vector<std::string> extra :
+  for (const std::vector<std::string>& extra :
        {std::vector<std::string>{"--scenario", "x.yaml"}, {"--trials", "5"}, {"--seed", "7"},
         {"--sharing-timeline", "2020-01-01..2021-01-01"}}) {
     std::vector<std::string> args = {"assess", kSmall, "--postures", "/nonexistent", "-o", "/nonexistent/out"};
