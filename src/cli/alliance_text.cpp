@@ -175,8 +175,15 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   bool any = false;
   for (const alliance::MemberAssessment& member : assessment.members) {
     for (const alliance::DeadlineAction& action : member.deadlines) {
-      if (!any) out += "\ndeadlines assumed met by this date\n";
+      if (!any) out += "\ndeadlines assumed met, or swaps planned, by this date\n";
       any = true;
+      if (action.from_plan) {
+        out += fmt::format("  {} {} (due {}): planned swaps {} of {} done, the last on {}:\n{}",
+                           Code(model, member.member), action.rule_id, FormatIsoDate(action.effective),
+                           action.swapped, action.planned, FormatIsoDate(action.night),
+                           Replacements(model, action.replacements, "    "));
+        continue;
+      }
       out += fmt::format("  {} {} ({}):\n{}", Code(model, member.member), action.rule_id,
                          FormatIsoDate(action.effective), Replacements(model, action.replacements, "    "));
     }
@@ -195,14 +202,30 @@ std::string RenderMoves(const AllianceModel& model, const std::vector<alliance::
   return out;
 }
 
+namespace {
+
+// What the timeline takes each member to do about its deadlines.
+std::string TimelineBasis(const AllianceModel& model) {
+  std::vector<std::string> planned;
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    if (model.PlanOf(member) != nullptr) planned.push_back(model.spec.members[member].code);
+  }
+  const std::string others = model.spec.assume_deadlines_met
+                                 ? "each member assumed to meet its own standard's deadlines"
+                                 : "networks as inventoried";
+  if (planned.empty()) return others;
+  return fmt::format("{}: swaps on the nights of their plan; {}", fmt::join(planned, ", "),
+                     planned.size() == model.spec.members.size() ? "no other member" : "others: " + others);
+}
+
+}  // namespace
+
 std::string RenderTimeline(const AllianceModel& model, const std::vector<alliance::TimelineStep>& steps,
                            Days to, std::size_t limit) {
   if (steps.empty()) return {};
   std::string out = fmt::format("alliance {} timeline {}..{} ({})\n\n", model.spec.id,
                                 FormatIsoDate(steps.front().date), FormatIsoDate(to),
-                                model.spec.assume_deadlines_met
-                                    ? "each member assumed to meet its own standard's deadlines"
-                                    : "networks as inventoried");
+                                TimelineBasis(model));
   out += fmt::format("{}: sharing matrix\n{}", FormatIsoDate(steps.front().date),
                      RenderSharingMatrix(model, steps.front().assessment));
   for (std::size_t index = 1; index < steps.size(); ++index) {
@@ -212,6 +235,12 @@ std::string RenderTimeline(const AllianceModel& model, const std::vector<allianc
     if (!step.rules_ending.empty()) out += fmt::format("; expires: {}", fmt::join(step.rules_ending, ", "));
     out += "\n";
     for (const alliance::DeadlineAction& action : step.deadlines) {
+      if (action.from_plan) {
+        out += fmt::format("  planned swaps: {} {} (due {}) — {} more done, {} of {}\n",
+                           Code(model, action.member), action.rule_id, FormatIsoDate(action.effective),
+                           action.new_swaps, action.swapped, action.planned);
+        continue;
+      }
       out += fmt::format("  deadline met: {} {}\n{}", Code(model, action.member), action.rule_id,
                          Replacements(model, action.replacements, "    "));
     }
