@@ -30,6 +30,7 @@ struct AssessCliOptions {
   std::uint64_t seed = 1;
   std::optional<std::uint32_t> trials;
   std::string sharing_timeline;
+  std::string costs;
   bool quiet = false;
   InputOptions input;
   std::vector<std::string> argv;
@@ -84,6 +85,8 @@ int Run(const AssessCliOptions& options) {
   if (!options.sharing_timeline.empty()) {
     inputs.command += " --sharing-timeline " + options.sharing_timeline;
   }
+  inputs.costs = options.costs;
+  if (!options.costs.empty()) inputs.command += " --costs " + options.costs;
 
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -145,6 +148,11 @@ CommandRunner SetupAssess(CLI::App& command) {
                      "FROM..TO: add the sharing matrix on FROM and on every later rule date, with "
                      "the cause of each move, to the assessment and the report (as `alliance "
                      "--timeline` computes it)");
+  command.add_option("--costs", options->costs,
+                     "COSTS: add each member's rip-and-replace plan from the date judged on (the "
+                     "document `redoubt plan --as-of DATE` writes, with this redoubt/costs@1 file), "
+                     "and judge the sharing timeline by it (as `alliance --timeline --plan`)")
+      ->type_name("COSTS");
   command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
   options->input.AddTo(command);
   command.footer(
