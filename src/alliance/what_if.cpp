@@ -302,27 +302,23 @@ std::string MoveReason(const AllianceModel& model, const TimelineStep& step, con
                      move.after ? "shares " + after : std::string("shares nothing"), to, before);
 }
 
-}  // namespace
-
-namespace {
-
 // Dates of a timeline with plans. Between two dates a member's holdings
 // change only on a night a planned swap is done, so assessing on every swap
 // night is exact; but a national plan swaps on most nights for years, and
-// each date costs a whole alliance assessment. Up to kEveryNight distinct
-// nights, every one is assessed. Beyond, the coarse dates are the rule dates
-// and the night each (member, rule) batch of the plan completes; between two
-// consecutive coarse dates whose matrices differ, a bisection over the swap
-// nights between them finds the first night whose matrix differs from the
-// earlier date's, which becomes a step, and the search repeats from it. That
-// finds every move on its exact night when, between two coarse dates, a cell
-// moves at most once each way: swaps only take untrusted equipment out, so
-// no_untrusted_in, no_vendor and classified_on_trusted_paths only ease; a
-// cell that rises and falls back between two coarse dates (a replacement
-// vendor passing a diversity share, then falling back under it) could be
-// missed. Cost: O(coarse dates + moves × log nights) assessments.
-constexpr std::size_t kEveryNight = 64;
-
+// each date costs a whole alliance assessment. Up to `every_night_limit`
+// distinct nights (kEveryNightLimit), every one is assessed. Beyond, the
+// coarse dates are the rule dates and the night each (member, rule) batch of
+// the plan completes; between two consecutive coarse dates whose matrices
+// differ, a bisection over the swap nights between them finds the first
+// night whose matrix differs from the earlier date's, which becomes a step,
+// and the search repeats from it. That finds every move on its exact night
+// when, between two coarse dates, the matrix never returns to a state it
+// has left: swaps only take untrusted equipment out, so no_untrusted_in, no_vendor and
+// classified_on_trusted_paths only ease; a cell that rises and falls back
+// between two coarse dates (a replacement vendor passing a diversity share,
+// then falling back under it) could be missed. Cost: O(coarse dates + moves
+// × log nights) assessments. (Counting only the nights that change a
+// member's untrusted counts would not help: every planned swap does.)
 bool SameMatrix(const Assessment& a, const Assessment& b) {
   if (a.cells.size() != b.cells.size()) return false;
   for (std::size_t index = 0; index < a.cells.size(); ++index) {
@@ -334,9 +330,10 @@ bool SameMatrix(const Assessment& a, const Assessment& b) {
 }  // namespace
 
 std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from, Days to,
-                                           const AssessOptions& options) {
+                                           const AssessOptions& options,
+                                           std::size_t every_night_limit) {
   const std::vector<Days> nights = PlannedNights(model, from, to);
-  const bool every_night = nights.size() <= kEveryNight;
+  const bool every_night = nights.size() <= every_night_limit;
   std::set<Days> coarse = {from};
   for (Days date : RuleDates(model, from, to)) coarse.insert(date);
   for (Days date : every_night ? nights : PlanCompletionNights(model, from, to)) coarse.insert(date);
