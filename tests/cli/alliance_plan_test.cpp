@@ -6,6 +6,7 @@
 // assessment's sharing timeline equal to the alliance command's.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -187,6 +188,13 @@ TEST_F(AssessWithCosts, ThePlanPartIsWhatRedoubtPlanWritesAlone) {
     ASSERT_LE(alone.exit_code, 1) << alone.err;
     EXPECT_EQ(Json::parse(alone.out).dump(), entry["document"].dump()) << member;
   }
+  // The whole assessment, and every document it embeds, against its schema.
+  const std::string log = dir_ + "/check.log";
+  const std::string command = "/usr/bin/python3 " + testing::ShellQuote(testing::SourcePath("tests/schema_check.py")) +
+                              " " + testing::ShellQuote(testing::SourcePath("")) + " " +
+                              testing::ShellQuote(dir_ + "/assessment.json") + " > " + testing::ShellQuote(log) + " 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << testing::ReadText(log);
+  EXPECT_NE(testing::ReadText(log).find("2 redoubt/plan@1"), std::string::npos) << testing::ReadText(log);
   // GB's plan slips: the numbers behind the report's "deadlines at risk".
   EXPECT_EQ(assessment_["plan"][1]["document"]["summary"]["deadlines_met"], false);
 }
