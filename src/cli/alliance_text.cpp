@@ -15,6 +15,18 @@ using alliance::Cell;
 
 namespace {
 
+// What the view takes each member to do about its deadlines: `others` for
+// the members without a plan.
+std::string DeadlineBasis(const AllianceModel& model, const std::string& others) {
+  std::vector<std::string> planned;
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    if (model.PlanOf(member) != nullptr) planned.push_back(model.spec.members[member].code);
+  }
+  if (planned.empty()) return others;
+  if (planned.size() == model.spec.members.size()) return "every member's swaps on the nights of its plan";
+  return fmt::format("{}: swaps on the nights of their plan; others: {}", fmt::join(planned, ", "), others);
+}
+
 std::string Counts(const alliance::SeverityCounts& counts) {
   return fmt::format("{}/{}/{}/{}/{}", counts[4], counts[3], counts[2], counts[1], counts[0]);
 }
@@ -106,9 +118,9 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   out += fmt::format("as of {}; baseline {}; {}\n\n",
                      assessment.as_of == kNoDate ? "(every rule)" : FormatIsoDate(assessment.as_of),
                      model.baseline->id,
-                     spec.assume_deadlines_met
-                         ? "each member assumed to meet its own standard's future deadlines"
-                         : "networks as inventoried (no deadline assumed met)");
+                     DeadlineBasis(model, spec.assume_deadlines_met
+                                              ? "each member assumed to meet its own standard's future deadlines"
+                                              : "networks as inventoried (no deadline assumed met)"));
   out += "compliance (findings critical/high/medium/low/info; baseline rules as each member's "
          "standard dates them)\n";
   out += fmt::format("  {:<6} {:<16} {:<16} {:<16} {}\n", "member", "standard", "baseline",
@@ -202,30 +214,14 @@ std::string RenderMoves(const AllianceModel& model, const std::vector<alliance::
   return out;
 }
 
-namespace {
-
-// What the timeline takes each member to do about its deadlines.
-std::string TimelineBasis(const AllianceModel& model) {
-  std::vector<std::string> planned;
-  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
-    if (model.PlanOf(member) != nullptr) planned.push_back(model.spec.members[member].code);
-  }
-  const std::string others = model.spec.assume_deadlines_met
-                                 ? "each member assumed to meet its own standard's deadlines"
-                                 : "networks as inventoried";
-  if (planned.empty()) return others;
-  return fmt::format("{}: swaps on the nights of their plan; {}", fmt::join(planned, ", "),
-                     planned.size() == model.spec.members.size() ? "no other member" : "others: " + others);
-}
-
-}  // namespace
-
 std::string RenderTimeline(const AllianceModel& model, const std::vector<alliance::TimelineStep>& steps,
                            Days to, std::size_t limit) {
   if (steps.empty()) return {};
   std::string out = fmt::format("alliance {} timeline {}..{} ({})\n\n", model.spec.id,
                                 FormatIsoDate(steps.front().date), FormatIsoDate(to),
-                                TimelineBasis(model));
+                                DeadlineBasis(model, model.spec.assume_deadlines_met
+                                                         ? "each member assumed to meet its own standard's deadlines"
+                                                         : "networks as inventoried"));
   out += fmt::format("{}: sharing matrix\n{}", FormatIsoDate(steps.front().date),
                      RenderSharingMatrix(model, steps.front().assessment));
   for (std::size_t index = 1; index < steps.size(); ++index) {
