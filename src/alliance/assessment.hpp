@@ -41,7 +41,8 @@
 // (none when the lowest already fails).
 //
 // Dates: on `as_of`, each member is assumed to have met its own future
-// deadlines (model.hpp) unless the alliance says otherwise; rules bind and
+// deadlines (model.hpp) unless the alliance says otherwise, or has done the
+// swaps its plan schedules by then when it has one (member_plan.hpp); rules bind and
 // elements count as policy/evaluate.hpp says.
 //
 // Complexity: per date, O(standards × rules × elements) for the policy
@@ -88,7 +89,7 @@ struct MemberAssessment {
   std::vector<policy::Finding> cross_border_findings;
   std::vector<std::string> not_evaluated;  // rule ids that could not be judged
   Posture posture;
-  std::vector<DeadlineAction> deadlines;  // assumed met by as_of
+  std::vector<DeadlineAction> deadlines;  // assumed met, or swapped as planned, by as_of
   // In a view from postures: why the member has none (empty: it has one, or
   // the view is from inventories). Nothing of it is then known: outputs say
   // so instead of printing its empty counts, and its divergences are n/a.

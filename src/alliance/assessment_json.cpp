@@ -3,12 +3,22 @@
 #include <cmath>
 
 #include "alliance/divergence.hpp"
+#include "alliance/member_plan.hpp"
+#include "plan/plan_json.hpp"
 
 namespace redoubt::alliance {
 
 using Json = nlohmann::ordered_json;
 
 namespace {
+
+// What a member's plan had done of one rule by the date (model.hpp).
+void AddPlanned(Json& entry, const DeadlineAction& action) {
+  entry["planned"] = true;
+  entry["night"] = FormatIsoDate(action.night);
+  entry["swapped"] = action.swapped;
+  entry["swaps_planned"] = action.planned;
+}
 
 double Round(double value) { return std::round(value * 1e6) / 1e6; }
 
@@ -117,9 +127,11 @@ Json MemberJson(const AllianceModel& model, const MemberAssessment& member) {
   }
   Json deadlines = Json::array();
   for (const DeadlineAction& action : member.deadlines) {
-    deadlines.push_back(Json{{"rule", action.rule_id},
-                             {"effective", FormatIsoDate(action.effective)},
-                             {"replaced", ReplacementsJson(model, action.replacements)}});
+    Json entry{{"rule", action.rule_id},
+               {"effective", FormatIsoDate(action.effective)},
+               {"replaced", ReplacementsJson(model, action.replacements)}};
+    if (action.from_plan) AddPlanned(entry, action);
+    deadlines.push_back(std::move(entry));
   }
   return Json{{"code", spec.code},
               {"name", spec.name},
@@ -199,6 +211,31 @@ Json AssessmentJson(const AllianceModel& model, const Assessment& assessment) {
                                {"matrix", std::move(matrix)}, {"cells", std::move(cells)}}}};
 }
 
+namespace {
+
+// Which plan each member with one was judged by (member_plan.hpp).
+Json PlansJson(const AllianceModel& model) {
+  Json plans = Json::array();
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    const MemberPlan* plan = model.PlanOf(member);
+    if (plan == nullptr) continue;
+    plans.push_back(Json{{"member", model.spec.members[member].code},
+                         {"costs", plan->costs_file},
+                         {"method", plan::Name(plan->method)},
+                         {"start", FormatIsoDate(plan->start)},
+                         {"swaps", plan->swaps.size()},
+                         {"late", plan->late},
+                         {"unscheduled", plan->unscheduled},
+                         {"lateness_days", Round(plan->lateness_days)},
+                         {"last_night", plan->last_night == kNoDate
+                                            ? Json(nullptr)
+                                            : Json(FormatIsoDate(plan->last_night))}});
+  }
+  return plans;
+}
+
+}  // namespace
+
 Json AllianceDocument(const AllianceModel& model, const Assessment& assessment) {
   Json document{{"format", kAssessmentFormat},
                 {"alliance", Json{{"id", model.spec.id},
@@ -209,6 +246,8 @@ Json AllianceDocument(const AllianceModel& model, const Assessment& assessment) 
                                 {"levels", "cumulative: a level is shared when every condition of "
                                            "it and of every lower level holds for the recipient"},
                                 {"deadlines_assumed_met", model.spec.assume_deadlines_met}}}};
+  Json plans = PlansJson(model);
+  if (!plans.empty()) document["method"]["plans"] = std::move(plans);
   Json body = AssessmentJson(model, assessment);
   for (auto& [key, value] : body.items()) document[key] = std::move(value);
   return document;
@@ -231,9 +270,14 @@ void AddTimeline(Json& document, const AllianceModel& model, const std::vector<T
   for (const TimelineStep& step : steps) {
     Json deadlines = Json::array();
     for (const DeadlineAction& action : step.deadlines) {
-      deadlines.push_back(Json{{"member", model.spec.members[action.member].code},
-                               {"rule", action.rule_id},
-                               {"replaced", ReplacementsJson(model, action.replacements)}});
+      Json entry{{"member", model.spec.members[action.member].code},
+                 {"rule", action.rule_id},
+                 {"replaced", ReplacementsJson(model, action.replacements)}};
+      if (action.from_plan) {
+        AddPlanned(entry, action);
+        entry["new_swaps"] = action.new_swaps;
+      }
+      deadlines.push_back(std::move(entry));
     }
     Json matrix = Json::array();
     for (std::size_t provider = 0; provider < model.spec.members.size(); ++provider) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "alliance/member_plan.hpp"
 #include "core/text.hpp"
 #include "model/like_for_like.hpp"
 #include "policy/evaluate.hpp"
@@ -195,9 +196,58 @@ std::vector<Replacement> ReplaceElements(AllianceModel& model, std::vector<Eleme
   return out;
 }
 
+namespace {
+
+// The swaps of `plan` done by `date`, one action per rule.
+std::vector<DeadlineAction> PlannedSwaps(AllianceModel& model, const MemberPlan& plan, Days date) {
+  struct Batch {
+    Days deadline = kNoDate;
+    std::size_t planned = 0;
+    Days night = kNoDate;
+    std::vector<ElementRef> done;
+  };
+  std::map<std::string, Batch> batches;
+  for (const PlannedSwap& swap : plan.swaps) {
+    Batch& batch = batches[swap.rule_id];
+    batch.deadline = swap.deadline;
+    ++batch.planned;
+    if (swap.night == kNoDate || swap.night > date) continue;
+    batch.done.push_back(swap.element);
+    batch.night = std::max(batch.night, swap.night);
+  }
+  std::vector<std::pair<Days, std::string>> order;
+  for (const auto& [rule, batch] : batches) {
+    if (!batch.done.empty()) order.emplace_back(batch.deadline, rule);
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<DeadlineAction> actions;
+  for (const auto& [deadline, rule] : order) {
+    Batch& batch = batches[rule];
+    DeadlineAction action;
+    action.member = plan.member;
+    action.rule_id = rule;
+    action.effective = deadline;
+    action.from_plan = true;
+    action.night = batch.night;
+    action.swapped = batch.done.size();
+    action.planned = batch.planned;
+    action.replacements = ReplaceElements(model, std::move(batch.done));
+    actions.push_back(std::move(action));
+  }
+  return actions;
+}
+
+}  // namespace
+
 std::vector<DeadlineAction> MeetDeadlines(AllianceModel& model, Days date) {
   std::vector<DeadlineAction> actions;
-  if (!model.spec.assume_deadlines_met || date == kNoDate) return actions;
+  if (date == kNoDate) return actions;
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    if (const MemberPlan* plan = model.PlanOf(member)) {
+      for (DeadlineAction& action : PlannedSwaps(model, *plan, date)) actions.push_back(std::move(action));
+    }
+  }
+  if (!model.spec.assume_deadlines_met) return actions;
   struct Due {
     Days effective;
     std::size_t member;
@@ -205,6 +255,7 @@ std::vector<DeadlineAction> MeetDeadlines(AllianceModel& model, Days date) {
   };
   std::vector<Due> due;
   for (std::size_t member = 0; member < model.standards.size(); ++member) {
+    if (model.PlanOf(member) != nullptr) continue;
     const policy::Standard& standard = *model.standards[member];
     for (std::size_t rule = 0; rule < standard.rules.size(); ++rule) {
       const policy::StandardRule& entry = standard.rules[rule];

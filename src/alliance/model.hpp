@@ -22,6 +22,11 @@
 // nothing is assumed about it. Other rule kinds (caps, services) name no
 // definite equipment to remove and are not assumed met.
 //
+// Plans. A member with a plan (member_plan.hpp, `plans`) is judged by it
+// instead: on a date, the elements whose planned swap night is on or before
+// it are replaced, whatever the deadlines; a late or unscheduled swap stays
+// in place until its night (for good when unscheduled).
+//
 // Complexity: loading is linear in the files; MeetDeadlines evaluates each
 // dated forbid rule once, O(rules × elements).
 #pragma once
@@ -38,6 +43,8 @@
 
 namespace redoubt::alliance {
 
+struct MemberPlan;  // member_plan.hpp
+
 struct AllianceModel {
   AllianceSpec spec;
   // Standards are immutable once loaded; copies of a model (one per date or
@@ -47,6 +54,13 @@ struct AllianceModel {
   std::vector<Network> networks;            // every member's networks, in member order
   std::vector<std::size_t> network_member;  // per network: the member whose network it is
   std::vector<std::vector<std::size_t>> member_networks;  // per member: its network indices
+  // Per member (or empty): its rip-and-replace plan; null: deadlines assumed
+  // met (or not, as spec.assume_deadlines_met says). Shared by copies.
+  std::vector<std::shared_ptr<const MemberPlan>> plans;
+
+  [[nodiscard]] const MemberPlan* PlanOf(std::size_t member) const {
+    return member < plans.size() ? plans[member].get() : nullptr;
+  }
 
   // The standard behind a trust source index: 0 the baseline, k + 1 member k's.
   [[nodiscard]] const policy::Standard& StandardAt(std::size_t index) const {
@@ -95,16 +109,27 @@ struct Replacement {
 // grouped by network, domain and vendors, in that order.
 std::vector<Replacement> ReplaceElements(AllianceModel& model, std::vector<ElementRef> elements);
 
-// A national deadline assumed met.
+// A national deadline assumed met, or the swaps a member's plan has done of
+// one rule's elements by the date.
 struct DeadlineAction {
   std::size_t member = 0;
   std::string rule_id;
-  Days effective = kNoDate;
+  Days effective = kNoDate;  // the rule's deadline
   std::vector<Replacement> replacements;
+  // From the member's plan: `swapped` of the rule's `planned` swaps are done,
+  // the last of them on `night`.
+  bool from_plan = false;
+  Days night = kNoDate;
+  std::size_t swapped = 0;
+  std::size_t planned = 0;
+  // Set by AllianceTimeline: swaps done since the previous step.
+  std::size_t new_swaps = 0;
 };
 
 // Applies every deadline in (inventory as_of, date] of each member's own
-// standard, in date order. Does nothing unless spec.assume_deadlines_met.
+// standard without a plan, in date order (unless spec.assume_deadlines_met
+// is false), and every planned swap on or before `date` of each member with
+// one, by rule deadline then rule id.
 std::vector<DeadlineAction> MeetDeadlines(AllianceModel& model, Days date);
 
 // The dates in (from, to] on which a rule of the baseline or of a member's

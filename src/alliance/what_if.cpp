@@ -5,10 +5,12 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "alliance/member_plan.hpp"
 #include "core/error.hpp"
 #include "core/fnv.hpp"
 #include "io/document.hpp"
@@ -261,6 +263,13 @@ std::string MoveReason(const AllianceModel& model, const TimelineStep& step, con
   for (std::size_t member : {move.recipient, move.provider}) {
     for (const DeadlineAction& action : step.deadlines) {
       if (action.member != member) continue;
+      if (action.from_plan) {
+        causes.push_back(fmt::format("{}'s planned swap of {} element{} completed on {} (\u201c{}\u201d)",
+                                     model.spec.members[member].code, action.new_swaps,
+                                     action.new_swaps == 1 ? "" : "s", FormatIsoDate(action.night),
+                                     title(member, action.rule_id)));
+        continue;
+      }
       causes.push_back(fmt::format("{}'s deadline \u201c{}\u201d passes",
                                    model.spec.members[member].code, title(member, action.rule_id)));
     }
@@ -293,22 +302,74 @@ std::string MoveReason(const AllianceModel& model, const TimelineStep& step, con
                      move.after ? "shares " + after : std::string("shares nothing"), to, before);
 }
 
+// Dates of a timeline with plans. Between two dates a member's holdings
+// change only on a night a planned swap is done, so assessing on every swap
+// night is exact; but a national plan swaps on most nights for years, and
+// each date costs a whole alliance assessment. Up to `every_night_limit`
+// distinct nights (kEveryNightLimit), every one is assessed. Beyond, the
+// coarse dates are the rule dates and the night each (member, rule) batch of
+// the plan completes; between two consecutive coarse dates whose matrices
+// differ, a bisection over the swap nights between them finds the first
+// night whose matrix differs from the earlier date's, which becomes a step,
+// and the search repeats from it. That finds every move on its exact night
+// when, between two coarse dates, the matrix never returns to a state it
+// has left: swaps only take untrusted equipment out, so no_untrusted_in, no_vendor and
+// classified_on_trusted_paths only ease; a cell that rises and falls back
+// between two coarse dates (a replacement vendor passing a diversity share,
+// then falling back under it) could be missed. Cost: O(coarse dates + moves
+// × log nights) assessments. (Counting only the nights that change a
+// member's untrusted counts would not help: every planned swap does.)
+bool SameMatrix(const Assessment& a, const Assessment& b) {
+  if (a.cells.size() != b.cells.size()) return false;
+  for (std::size_t index = 0; index < a.cells.size(); ++index) {
+    if (a.cells[index].level != b.cells[index].level) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from, Days to,
-                                           const AssessOptions& options) {
-  std::vector<Days> dates = {from};
-  for (Days date : RuleDates(model, from, to)) dates.push_back(date);
+                                           const AssessOptions& options,
+                                           std::size_t every_night_limit) {
+  const std::vector<Days> nights = PlannedNights(model, from, to);
+  const bool every_night = nights.size() <= every_night_limit;
+  std::set<Days> coarse = {from};
+  for (Days date : RuleDates(model, from, to)) coarse.insert(date);
+  for (Days date : every_night ? nights : PlanCompletionNights(model, from, to)) coarse.insert(date);
+
+  struct Probe {
+    Days date = kNoDate;
+    std::vector<DeadlineAction> deadlines;
+    Assessment assessment;
+  };
+  const auto assess_on = [&](Days date) {
+    Probe probe;
+    probe.date = date;
+    AllianceModel on_date = model;
+    probe.deadlines = MeetDeadlines(on_date, date);
+    AssessOptions dated = options;
+    dated.as_of = date;
+    probe.assessment = AssessPrepared(on_date, probe.deadlines, dated);
+    return probe;
+  };
+
   std::vector<TimelineStep> steps;
   std::set<std::pair<std::string, Days>> met;  // (member/rule, effective) already reported
-  for (Days date : dates) {
+  std::map<std::string, std::size_t> swapped;  // member/rule → planned swaps already reported
+  const auto emit = [&](Probe probe) {
     TimelineStep step;
-    step.date = date;
-    AllianceModel on_date = model;
-    auto deadlines = MeetDeadlines(on_date, date);
-    for (const DeadlineAction& action : deadlines) {
-      if (met.emplace(model.spec.members[action.member].code + "/" + action.rule_id, action.effective).second) {
-        step.deadlines.push_back(action);
+    step.date = probe.date;
+    for (DeadlineAction& action : probe.deadlines) {
+      const std::string key = model.spec.members[action.member].code + "/" + action.rule_id;
+      if (action.from_plan) {
+        std::size_t& before = swapped[key];
+        if (action.swapped <= before) continue;
+        action.new_swaps = action.swapped - before;
+        before = action.swapped;
+        step.deadlines.push_back(std::move(action));
+      } else if (met.emplace(key, action.effective).second) {
+        step.deadlines.push_back(std::move(action));
       }
     }
     if (!steps.empty()) {
@@ -318,19 +379,42 @@ std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from
         const std::string owner =
             index == 0 ? std::string("baseline") : model.spec.members[index - 1].code;
         for (const policy::StandardRule& rule : model.StandardAt(index).rules) {
-          if (rule.effective == date) starting.insert(owner + " " + rule.id);
-          if (rule.expires == date) ending.insert(owner + " " + rule.id);
+          if (rule.effective == step.date) starting.insert(owner + " " + rule.id);
+          if (rule.expires == step.date) ending.insert(owner + " " + rule.id);
         }
       }
       step.rules_starting.assign(starting.begin(), starting.end());
       step.rules_ending.assign(ending.begin(), ending.end());
     }
-    AssessOptions dated = options;
-    dated.as_of = date;
-    step.assessment = AssessPrepared(on_date, std::move(deadlines), dated);
+    step.assessment = std::move(probe.assessment);
     if (!steps.empty()) step.moves = CompareCells(steps.back().assessment, step.assessment);
     for (const CellMove& move : step.moves) step.reasons.push_back(MoveReason(model, step, move));
     steps.push_back(std::move(step));
+  };
+
+  for (Days date : coarse) {
+    Probe next = assess_on(date);
+    while (!every_night && !steps.empty() && !SameMatrix(steps.back().assessment, next.assessment)) {
+      // The swap nights strictly between the last step and `date`.
+      std::size_t low = static_cast<std::size_t>(
+          std::upper_bound(nights.begin(), nights.end(), steps.back().date) - nights.begin());
+      std::size_t high = static_cast<std::size_t>(
+          std::lower_bound(nights.begin(), nights.end(), date) - nights.begin());
+      std::optional<Probe> first;  // the earliest night found whose matrix differs
+      while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        Probe probe = assess_on(nights[middle]);
+        if (SameMatrix(steps.back().assessment, probe.assessment)) {
+          low = middle + 1;
+        } else {
+          first = std::move(probe);
+          high = middle;
+        }
+      }
+      if (!first) break;  // the move is on `date` itself
+      emit(std::move(*first));
+    }
+    emit(std::move(next));
   }
   return steps;
 }

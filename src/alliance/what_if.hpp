@@ -82,7 +82,7 @@ struct TimelineStep {
   Days date = kNoDate;
   std::vector<std::string> rules_starting;  // "GB gb-5g-exit"
   std::vector<std::string> rules_ending;
-  std::vector<DeadlineAction> deadlines;  // newly met on this date
+  std::vector<DeadlineAction> deadlines;  // newly met on this date (planned: with new swaps)
   std::vector<CellMove> moves;            // against the previous step
   // Per move, one sentence with its cause: the deadlines the recipient (else
   // the provider, else any member) met on the date, else the rules that
@@ -93,9 +93,19 @@ struct TimelineStep {
 };
 
 // Assesses `from` and every later date in (from, to] where a rule of the
-// baseline or of a member's standard starts or stops binding.
+// baseline or of a member's standard starts or stops binding, and, for the
+// members with a plan (member_plan.hpp), the nights on which planned swaps
+// move a cell: every swap night when there are at most
+// `every_night_limit`, else the night
+// each rule's batch completes plus the nights a bisection finds between
+// (what_if.cpp says when that is exact). A planned move's reason reads
+// "GB's planned swap of 3 elements completed on 2024-05-02 (“…”)".
+// `every_night_limit`: the most swap nights assessed one by one (tests set
+// it to compare the bisection with every night).
+inline constexpr std::size_t kEveryNightLimit = 64;
 [[nodiscard]] std::vector<TimelineStep> AllianceTimeline(const AllianceModel& model, Days from,
-                                                         Days to, const AssessOptions& options);
+                                                         Days to, const AssessOptions& options,
+                                                         std::size_t every_night_limit = kEveryNightLimit);
 
 struct RestorePlan {
   bool restored = false;

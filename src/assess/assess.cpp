@@ -7,6 +7,7 @@
 #include "alliance/alliance_reader.hpp"
 #include "alliance/assessment.hpp"
 #include "alliance/assessment_json.hpp"
+#include "alliance/member_plan.hpp"
 #include "alliance/model.hpp"
 #include "alliance/what_if.hpp"
 #include "analysis/exposure.hpp"
@@ -18,6 +19,7 @@
 #include "assess/kill_switch.hpp"
 #include "dist/distributed_trials.hpp"
 #include "model/summary.hpp"
+#include "plan/costs.hpp"
 #include "policy/evaluate.hpp"
 #include "policy/findings_json.hpp"
 #include "policy/judged_date.hpp"
@@ -223,6 +225,20 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   }
   ExposureCache cache;
 
+  // Each member's plan, once: the `plan` part and the sharing timeline's.
+  std::vector<std::shared_ptr<const alliance::MemberPlan>> plans;
+  if (!inputs.costs.empty()) {
+    say("planning each member's swaps");
+    auto costs = plan::ReadCosts(inputs.costs);
+    diagnostics.Append(costs.diagnostics());
+    if (!costs.ok()) return Result<AssessOutputs>(std::move(diagnostics));
+    const std::vector<const plan::CostModel*> per_member(model.spec.members.size(), &costs.value());
+    auto planned = alliance::PlanMembers(model, per_member, inputs.as_of);
+    diagnostics.Append(planned.diagnostics());
+    if (!planned.ok()) return Result<AssessOutputs>(std::move(diagnostics));
+    plans = std::move(planned).value();
+  }
+
   AssessOutputs outputs;
   SitesGeoJsonBuilder sites;
   Json findings = Json::array();
@@ -304,6 +320,13 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
   document["timeline"] = std::move(timeline);
   document["exposure"] = std::move(exposure);
   document["resilience"] = std::move(resilience);
+  if (!plans.empty()) {
+    Json plan_part = Json::array();
+    for (const auto& plan : plans) {
+      plan_part.push_back({{"member", model.spec.members[plan->member].code}, {"document", plan->document}});
+    }
+    document["plan"] = std::move(plan_part);
+  }
   document["alliance"] = alliance::AllianceDocument(on_date, assessment);
   if (inputs.sharing_to != kNoDate) {
     say("sharing over time");
@@ -311,9 +334,11 @@ Result<AssessOutputs> RunAssessment(const AssessInputs& given, const AssessProgr
     dated.as_of = inputs.as_of;
     dated.cache = &cache;
     const Days from = inputs.sharing_from == kNoDate ? inputs.as_of : inputs.sharing_from;
+    alliance::AllianceModel planned = model;
+    planned.plans = plans;
     const auto steps =
-        alliance::AllianceTimeline(model, from, std::max(from, inputs.sharing_to), dated);
-    alliance::AddTimeline(document["alliance"], model, steps);
+        alliance::AllianceTimeline(planned, from, std::max(from, inputs.sharing_to), dated);
+    alliance::AddTimeline(document["alliance"], planned, steps);
   }
   outputs.summary = AssessmentSummaryText(model, assessment, figures, inputs.as_of,
                                           Basis::kDeadlinesMet) + "\n" +

@@ -44,6 +44,11 @@ struct AssessInputs {
   // `sharing_from` (kNoDate: the date judged on) to `sharing_to`.
   Days sharing_from = kNoDate;
   Days sharing_to = kNoDate;
+  // A redoubt/costs@1 file: when given, each member's rip-and-replace plan
+  // from the date judged on (alliance/member_plan.hpp, the document `redoubt
+  // plan --as-of DATE` writes) is the `plan` part, and the sharing timeline
+  // judges members by it (as `alliance --timeline --plan`).
+  std::string costs;
   // MPI ranks to share each scenario's trials over (dist/communicator.hpp);
   // null: this process alone. Only rank 0's outputs are the assessment.
   const Communicator* world = nullptr;

@@ -5,12 +5,14 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "alliance/alliance_reader.hpp"
 #include "alliance/assessment_json.hpp"
 #include "alliance/divergence.hpp"
+#include "alliance/member_plan.hpp"
 #include "alliance/posture_document.hpp"
 #include "alliance/what_if.hpp"
 #include "analysis/trust.hpp"
@@ -18,6 +20,7 @@
 #include "cli/common.hpp"
 #include "cli/standard_options.hpp"
 #include "core/error.hpp"
+#include "plan/costs.hpp"
 #include "policy/judged_date.hpp"
 #include "policy/matcher.hpp"
 #include "policy/selector.hpp"
@@ -34,6 +37,7 @@ struct AllianceOptions {
   std::vector<std::string> restore;
   bool as_inventoried = false;
   std::string postures;
+  std::vector<std::string> plans;  // --plan COSTS or CC=COSTS
   bool allow_missing = false;
   std::size_t limit = 5;
   InputOptions input;
@@ -49,8 +53,55 @@ std::size_t MemberFlag(const alliance::AllianceSpec& spec, const std::string& co
                                SuggestionHint(code, codes)));
 }
 
+// --plan entries: "COSTS" for every member, "CC=COSTS" for one (it wins
+// over a plain entry); per member the costs file, "" for none.
+std::vector<std::string> PlanFlags(const alliance::AllianceSpec& spec,
+                                   const std::vector<std::string>& entries) {
+  std::vector<std::string> per_member(spec.members.size());
+  std::string every;
+  std::vector<bool> named(spec.members.size(), false);
+  for (const std::string& entry : entries) {
+    const std::size_t equals = entry.find('=');
+    // A path may hold '=', a member code never holds '/' or '.'.
+    const bool member_entry = equals != std::string::npos && equals > 0 &&
+                              entry.substr(0, equals).find_first_of("/.") == std::string::npos;
+    if (!member_entry) {
+      if (!every.empty()) {
+        throw UsageError(fmt::format("--plan: '{}' and '{}' both name costs for every member — give "
+                                     "one, and CC=COSTS for a member that differs", every, entry));
+      }
+      every = entry;
+      continue;
+    }
+    const std::string code = entry.substr(0, equals);
+    const auto member = spec.FindMember(code);
+    if (!member) {
+      std::vector<std::string_view> codes;
+      for (const auto& candidate : spec.members) codes.push_back(candidate.code);
+      throw UsageError(fmt::format("--plan: '{}' is not a member of alliance {} — {}", code, spec.id,
+                                   SuggestionHint(code, codes)));
+    }
+    if (named[*member]) throw UsageError(fmt::format("--plan: member {} is given twice", code));
+    if (equals + 1 == entry.size()) {
+      throw UsageError(fmt::format("--plan: '{}' names no costs file — write {}=COSTS", entry, code));
+    }
+    named[*member] = true;
+    per_member[*member] = entry.substr(equals + 1);
+  }
+  for (std::size_t member = 0; member < per_member.size(); ++member) {
+    if (!named[member]) per_member[member] = every;
+  }
+  return per_member;
+}
+
 // The view from the members' signed postures, with no inventory loaded.
 int RunFromPostures(const AllianceOptions& options) {
+  if (!options.plans.empty()) {
+    throw UsageError(
+        "--plan needs inventories: a plan schedules swaps of the elements of each member's "
+        "networks, which a posture does not hold — run it where the inventories are, or leave "
+        "out --postures");
+  }
   const char* needs = !options.timeline.empty() ? "--timeline"
                       : !options.what_if.empty() ? "--what-if"
                       : !options.restore.empty() ? "--restore"
@@ -102,7 +153,31 @@ int Run(const AllianceOptions& options) {
   auto loaded = alliance::LoadAllianceModel(spec.value(), options.input.ToInventoryOptions());
   PrintDiagnostics(loaded.diagnostics(), std::cerr);
   if (!loaded.ok()) return kExitBadInput;
-  const alliance::AllianceModel& model = loaded.value();
+  alliance::AllianceModel& model = loaded.value();
+  if (!options.plans.empty()) {
+    // Every plan starts on the inventories' date, the date judged on without
+    // --as-of; a view on a later date takes the swaps planned by then.
+    const Days start = policy::ChooseJudgedDate(kNoDate, model.networks, Today()).date;
+    const std::vector<std::string> files = PlanFlags(model.spec, options.plans);
+    std::map<std::string, plan::CostModel> costs;  // each file read once
+    std::vector<const plan::CostModel*> per_member(files.size(), nullptr);
+    for (std::size_t member = 0; member < files.size(); ++member) {
+      if (files[member].empty()) continue;
+      auto found = costs.find(files[member]);
+      if (found == costs.end()) {
+        auto read = plan::ReadCosts(files[member]);
+        PrintDiagnostics(read.diagnostics(), std::cerr);
+        if (!read.ok()) return kExitBadInput;
+        found = costs.emplace(files[member], std::move(read).value()).first;
+      }
+      per_member[member] = &found->second;
+    }
+    if (isatty(STDERR_FILENO) != 0) std::cerr << "planning each member's swaps…\n";
+    auto plans = alliance::PlanMembers(model, per_member, start);
+    PrintDiagnostics(plans.diagnostics(), std::cerr);
+    if (!plans.ok()) return kExitBadInput;
+    model.plans = std::move(plans).value();
+  }
 
   // The one date rule (policy/judged_date.hpp), and the inventories older than it.
   const policy::JudgedDate date = policy::ChooseJudgedDate(
@@ -240,6 +315,13 @@ CommandRunner SetupAlliance(CLI::App& command) {
                      "PROVIDER RECIPIENT LEVEL: the fewest elements to replace so that the cell "
                      "reaches LEVEL")
       ->expected(3);
+  command.add_option("--plan", options->plans,
+                     "COSTS or CC=COSTS (may repeat): judge a member by its rip-and-replace plan "
+                     "(as `redoubt plan` makes it from the member's networks, its own standard and "
+                     "this redoubt/costs@1 file) instead of assuming its deadlines met: on each date "
+                     "the elements swapped by then are replaced, late swaps stay until their night. "
+                     "COSTS alone: every member; CC=COSTS: member CC")
+      ->type_name("COSTS");
   command.add_flag("--as-inventoried", options->as_inventoried,
                    "Do not assume members meet their own future deadlines");
   command.add_option("--postures", options->postures,
@@ -269,8 +351,11 @@ CommandRunner SetupAlliance(CLI::App& command) {
       "With --postures DIR the view is built from the members' signed postures alone (no "
       "inventory is read): every posture must verify against its member's key, be for this "
       "alliance, dated on or before the assessment date and at most max_age_days before it; "
-      "one bad posture fails the run (exit 2). --timeline, --what-if and --restore need "
+      "one bad posture fails the run (exit 2). --plan, --timeline, --what-if and --restore need "
       "inventories.\n"
+      "With --plan the plans start on the inventories' date; --timeline then also assesses the "
+      "nights on which planned swaps move a cell, and the JSON records each member's plan "
+      "(method.plans: costs file, method, late swaps, lateness).\n"
       "Exit codes: 0 ok, 1 a what-if degrades a cell or --restore cannot lift it, 2 bad input.\n"
       "Example: redoubt alliance data/samples/allies/alliance.yaml --timeline 2019-07-01..2030-12-31",
       alliance::DivergenceFormula()));

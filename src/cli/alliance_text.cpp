@@ -15,6 +15,18 @@ using alliance::Cell;
 
 namespace {
 
+// What the view takes each member to do about its deadlines: `others` for
+// the members without a plan.
+std::string DeadlineBasis(const AllianceModel& model, const std::string& others) {
+  std::vector<std::string> planned;
+  for (std::size_t member = 0; member < model.spec.members.size(); ++member) {
+    if (model.PlanOf(member) != nullptr) planned.push_back(model.spec.members[member].code);
+  }
+  if (planned.empty()) return others;
+  if (planned.size() == model.spec.members.size()) return "every member's swaps on the nights of its plan";
+  return fmt::format("{}: swaps on the nights of their plan; others: {}", fmt::join(planned, ", "), others);
+}
+
 std::string Counts(const alliance::SeverityCounts& counts) {
   return fmt::format("{}/{}/{}/{}/{}", counts[4], counts[3], counts[2], counts[1], counts[0]);
 }
@@ -108,9 +120,9 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   out += fmt::format("as of {}; baseline {}; {}\n\n",
                      assessment.as_of == kNoDate ? "(every rule)" : FormatIsoDate(assessment.as_of),
                      model.baseline->id,
-                     spec.assume_deadlines_met
-                         ? "each member assumed to meet its own standard's future deadlines"
-                         : "networks as inventoried (no deadline assumed met)");
+                     DeadlineBasis(model, spec.assume_deadlines_met
+                                              ? "each member assumed to meet its own standard's future deadlines"
+                                              : "networks as inventoried (no deadline assumed met)"));
   out += "compliance (findings critical/high/medium/low/info; baseline rules as each member's "
          "standard dates them)\n";
   out += fmt::format("  {:<6} {:<16} {:<16} {:<16} {}\n", "member", "standard", "baseline",
@@ -189,8 +201,15 @@ std::string RenderAssessment(const AllianceModel& model, const Assessment& asses
   bool any = false;
   for (const alliance::MemberAssessment& member : assessment.members) {
     for (const alliance::DeadlineAction& action : member.deadlines) {
-      if (!any) out += "\ndeadlines assumed met by this date\n";
+      if (!any) out += "\ndeadlines assumed met, or swaps planned, by this date\n";
       any = true;
+      if (action.from_plan) {
+        out += fmt::format("  {} {} (due {}): planned swaps {} of {} done, the last on {}:\n{}",
+                           Code(model, member.member), action.rule_id, FormatIsoDate(action.effective),
+                           action.swapped, action.planned, FormatIsoDate(action.night),
+                           Replacements(model, action.replacements, "    "));
+        continue;
+      }
       out += fmt::format("  {} {} ({}):\n{}", Code(model, member.member), action.rule_id,
                          FormatIsoDate(action.effective), Replacements(model, action.replacements, "    "));
     }
@@ -214,9 +233,9 @@ std::string RenderTimeline(const AllianceModel& model, const std::vector<allianc
   if (steps.empty()) return {};
   std::string out = fmt::format("alliance {} timeline {}..{} ({})\n\n", model.spec.id,
                                 FormatIsoDate(steps.front().date), FormatIsoDate(to),
-                                model.spec.assume_deadlines_met
-                                    ? "each member assumed to meet its own standard's deadlines"
-                                    : "networks as inventoried");
+                                DeadlineBasis(model, model.spec.assume_deadlines_met
+                                                         ? "each member assumed to meet its own standard's deadlines"
+                                                         : "networks as inventoried"));
   out += fmt::format("{}: sharing matrix\n{}", FormatIsoDate(steps.front().date),
                      RenderSharingMatrix(model, steps.front().assessment));
   for (std::size_t index = 1; index < steps.size(); ++index) {
@@ -226,6 +245,12 @@ std::string RenderTimeline(const AllianceModel& model, const std::vector<allianc
     if (!step.rules_ending.empty()) out += fmt::format("; expires: {}", fmt::join(step.rules_ending, ", "));
     out += "\n";
     for (const alliance::DeadlineAction& action : step.deadlines) {
+      if (action.from_plan) {
+        out += fmt::format("  planned swaps: {} {} (due {}) — {} more done, {} of {}\n",
+                           Code(model, action.member), action.rule_id, FormatIsoDate(action.effective),
+                           action.new_swaps, action.swapped, action.planned);
+        continue;
+      }
       out += fmt::format("  deadline met: {} {}\n{}", Code(model, action.member), action.rule_id,
                          Replacements(model, action.replacements, "    "));
     }

@@ -33,6 +33,7 @@ struct AssessCliOptions {
   std::string postures;
   bool allow_missing = false;
   bool seed_given = false;
+  std::string costs;
   bool quiet = false;
   InputOptions input;
   std::vector<std::string> argv;
@@ -58,6 +59,7 @@ int Run(const AssessCliOptions& options) {
                         : options.trials                   ? "--trials"
                         : options.seed_given               ? "--seed"
                         : !options.sharing_timeline.empty() ? "--sharing-timeline"
+                        : !options.costs.empty()            ? "--costs"
                                                             : nullptr;
     if (needs != nullptr) {
       throw UsageError(fmt::format(
@@ -107,6 +109,8 @@ int Run(const AssessCliOptions& options) {
   if (!options.sharing_timeline.empty()) {
     inputs.command += " --sharing-timeline " + options.sharing_timeline;
   }
+  inputs.costs = options.costs;
+  if (!options.costs.empty()) inputs.command += " --costs " + options.costs;
 
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -177,6 +181,11 @@ CommandRunner SetupAssess(CLI::App& command) {
   command.add_flag("--allow-missing", options->allow_missing,
                    "With --postures: a member without a posture is marked 'no valid posture' and "
                    "its cells are none (a bad posture still fails the run)");
+  command.add_option("--costs", options->costs,
+                     "COSTS: add each member's rip-and-replace plan from the date judged on (the "
+                     "document `redoubt plan --as-of DATE` writes, with this redoubt/costs@1 file), "
+                     "and judge the sharing timeline by it (as `alliance --timeline --plan`)")
+      ->type_name("COSTS");
   command.add_flag("-q,--quiet", options->quiet, "No progress on the terminal");
   options->input.AddTo(command);
   command.footer(

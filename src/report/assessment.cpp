@@ -16,8 +16,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, 5> kListKeys = {"members", "findings", "timeline",
-                                                       "exposure", "resilience"};
+constexpr std::array<std::string_view, 6> kListKeys = {"members", "findings", "timeline",
+                                                       "exposure", "resilience", "plan"};
 constexpr std::array<std::string_view, 3> kDocumentKeys = {"inventory", "alliance", "sites"};
 
 Json NumberJson(const std::string& text) {

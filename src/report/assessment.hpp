@@ -25,6 +25,7 @@
 //     "exposure":   [{"member": "GB", "document": <redoubt/exposure@1>}],
 //     "resilience": [{"member": "GB", "scenario": "vendor-kill-switch",
 //                     "document": <redoubt/resilience@1>}],
+//     "plan":       [{"member": "GB", "document": <redoubt/plan@1>}],   // assess --costs
 //     "alliance": <redoubt/alliance-assessment@1, or null>,
 //     "sites": <GeoJSON FeatureCollection built by SitesGeoJson (report/geojson.hpp)>
 //   }
@@ -48,7 +49,7 @@ inline constexpr std::string_view kAssessmentFormat = "redoubt/assessment@1";
 
 // Parses an assessment (JSON or YAML) and checks its outline: a map whose
 // `format` is kAssessmentFormat, whose list keys (members, findings, timeline,
-// exposure, resilience) are lists and whose document keys (inventory,
+// exposure, resilience, plan) are lists and whose document keys (inventory,
 // alliance, sites) are maps or null. Every problem is a diagnostic at the
 // offending value. Deeper content is not checked: the report shows what it
 // finds. O(size of the text).

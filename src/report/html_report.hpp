@@ -22,7 +22,7 @@ namespace redoubt {
 
 // The renderer scripts, in load order (paths under src/report/assets/).
 inline constexpr const char* kReportScripts[] = {"util.js", "summary.js", "alliance.js",
-                                                 "member.js", "resilience.js", "map.js",
+                                                 "member.js", "resilience.js", "plan.js", "map.js",
                                                  "report.js"};
 
 // Everything the page needs, as text.

@@ -487,7 +487,7 @@ TEST(PostureCli, AssessFromPosturesEqualsTheAllianceViewAndTheInventoryFigures) 
 TEST(PostureCli, AssessFromPosturesRefusesWhatNeedsInventories) {
   for (const std::vector<std::string>& extra :
        {std::vector<std::string>{"--scenario", "x.yaml"}, {"--trials", "5"}, {"--seed", "7"},
-        {"--sharing-timeline", "2020-01-01..2021-01-01"}}) {
+        {"--sharing-timeline", "2020-01-01..2021-01-01"}, {"--costs", "costs.yaml"}}) {
     std::vector<std::string> args = {"assess", kSmall, "--postures", "/nonexistent", "-o", "/nonexistent/out"};
     args.insert(args.end(), extra.begin(), extra.end());
     const auto result = RunRedoubt(args);

@@ -1,7 +1,7 @@
 // Every result document, as the commands write it, matches its JSON Schema in
 // schemas/ (checked by tests/schema_check.py with python3-jsonschema,
 // independent of the C++ writers): findings, exposure, resilience and the
-// alliance view, with its timeline, what-if and restore parts, a member's posture and
+// alliance view, with its timeline (also judged by a plan), what-if and restore parts, a member's posture and
 // the view built from postures.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -48,6 +48,10 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
       {"alliance-restore.json",
        {"alliance", small, "--restore", "US", "DE", "secret", "--format", "json"}},
       {"alliance-bundled.json", {"alliance", allies, "--format", "json"}},
+      {"alliance-plan-timeline.json",
+       {"alliance", testing::SourcePath("tests/cases/alliance/planned/alliance.yaml"), "--timeline",
+        "2026-01-05..2026-03-01", "--plan",
+        "GB=" + testing::SourcePath("tests/cases/alliance/planned/crews-1.yaml"), "--format", "json"}},
       {"posture.json",
        {"posture", postured, "--member", "GB", "--key", gb_key, "--as-of", "2020-01-01",
         "--disclose", "elements", "--kill-switch", "--trials", "2", "-o",
@@ -82,12 +86,12 @@ TEST(ResultSchemas, RealOutputsMatchTheirSchemas) {
   // Each document was checked against its own schema (the alliance documents
   // embed none of another format).
   EXPECT_NE(
-      report.find("6 redoubt/alliance-assessment@1, 1 redoubt/assessment@1, 1 redoubt/exposure@1, "
+      report.find("7 redoubt/alliance-assessment@1, 1 redoubt/assessment@1, 1 redoubt/exposure@1, "
                   "1 redoubt/findings@1, "
                   "1 redoubt/posture@1, 1 redoubt/resilience@1, 1 redoubt/scenario@1"),
       std::string::npos)
       << report;
-  EXPECT_NE(report.find("12 passed, 0 failed"), std::string::npos) << report;
+  EXPECT_NE(report.find("13 passed, 0 failed"), std::string::npos) << report;
   std::filesystem::remove_all(dir);
 }
 

@@ -225,6 +225,35 @@ async function checkProvenance(page, assessment) {
     `postures: the missing member reads ${JSON.stringify(missing)}`);
 }
 
+// The plan section on a report made with --costs, on the hand-built alliance
+// of tests/cases/alliance/planned (GB's plan slips: one crew, Thursdays only).
+async function checkPlan(browser) {
+  const outDir = path.join(buildDir, 'report-plan');
+  const planned = path.join(sourceDir, 'tests', 'cases', 'alliance', 'planned');
+  childProcess.execFileSync(binary, ['assess', '-q', '-o', outDir, '--trials', '2',
+    '--scenario', path.join(sourceDir, 'data', 'scenarios', 'vendor-kill-switch.yaml'),
+    '--costs', path.join(planned, 'crews-1.yaml'), path.join(planned, 'alliance.yaml')], { stdio: 'inherit' });
+  const html = path.join(outDir, 'report.html');
+  checkStatic('plan', fs.readFileSync(html, 'utf8'));
+  const report = await open(browser, 'plan', html);
+  const section = '#member-gb-plan';
+  const titles = await report.page.$$eval(`${section} figure.chart figcaption strong`, (nodes) => nodes.map((n) => n.textContent));
+  ['Swaps per month, by domain', 'Cost per year against the budget', 'Disruption per sector', 'Deadlines at risk'].forEach((title) =>
+    check(titles.includes(title), `plan: no chart "${title}" in GB's plan section (charts: ${titles.join(' | ')})`));
+  const drawn = await report.page.$$eval(`${section} .vis svg`, (nodes) => nodes.map((n) => n.querySelectorAll('path, rect, text, line').length));
+  check(drawn.length === 4 && drawn.every((marks) => marks > 0), `plan: GB's plan charts drew ${JSON.stringify(drawn)}`);
+  const text = await report.page.textContent(section);
+  // The numbers of GB's plan@1 document, in the words of `redoubt plan`.
+  const assessment = JSON.parse(fs.readFileSync(path.join(outDir, 'assessment.json'), 'utf8'));
+  const doc = assessment.plan.find((entry) => entry.member === 'GB').document;
+  check(doc.summary.late_swaps === 2, `plan: GB's plan has ${doc.summary.late_swaps} late swaps, expected 2`);
+  ['gb-core-exit due 2026-01-08: SLIPS: 2 of 3 swaps late, up to 14 days', 'lateness 21 swap-days (bound 21)',
+    'to meet the deadlines: pool shared needs 2 more crews (1 → 3)', 'cost 330 EUR (bound 310 EUR)',
+    'plan from 2026-01-05 against standard planned-gb: 3 swaps, method exact'].forEach((words) =>
+    check(text.includes(words), `plan: GB's plan section does not say "${words}"`));
+  await report.page.close();
+}
+
 async function main() {
   const outDir = path.join(buildDir, 'report-test');
   fs.mkdirSync(outDir, { recursive: true });
@@ -271,6 +300,10 @@ async function main() {
     const scorecard = await full.page.textContent('table.scorecard');
     check(!/not assessed/.test(scorecard), 'full: a member of the scorecard is "not assessed"');
     check(/h lost, lowest/.test(scorecard), 'full: the scorecard has no worst scenario');
+
+    const fullText = await full.page.textContent('main');
+    check(/The rip-and-replace plan: not part of this assessment\./.test(fullText), 'full: the plan section does not say it was not part of this assessment');
+    await checkPlan(browser);
 
     const minimal = await open(browser, 'minimal', minimalHtml);
     check(minimal.state.missing >= 3, `minimal: only ${minimal.state.missing} "not part of this assessment" notes`);

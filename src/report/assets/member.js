@@ -255,6 +255,9 @@
 
     const resilience = R.section(section, id + '-resilience', 'Resilience', 3);
     R.guard(resilience, 'The resilience', () => R.renderResilience(resilience, assessment, member));
+
+    const planned = R.section(section, id + '-plan', 'Rip-and-replace plan', 3);
+    R.guard(planned, 'The plan', () => R.renderPlan(planned, assessment, member));
   };
 
   // The compliance timeline: findings in force as each rule's date passes,
