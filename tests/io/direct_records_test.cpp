@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -298,6 +299,38 @@ TEST(DirectRecords, SyntaxErrorsInsideARecordAreReportedTheSame) {
     broken.replace(at, from.size(), to);
     ExpectSameBothWays("broken.json", broken);
     EXPECT_FALSE(LoadText("broken.json", broken, true).ok) << to;
+  }
+}
+
+TEST(DirectRecords, RandomEditsOfAnInventoryReportTheSameBothWays) {
+  // A seeded, deterministic stand-in for the fuzzer (fuzz/inventory_json.cpp
+  // makes the same comparison): bytes of the base inventory replaced, removed
+  // or inserted, a few at a time, from an alphabet of JSON's own characters.
+  const std::string base = Inventory(kSite, kElement, kLink);
+  const std::string alphabet = "{}[]:,\"\\ 0123456789.-+eEtrufalsn_xyz";
+  std::mt19937 random(14);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text = base;
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int edit = 0; edit < edits; ++edit) {
+      const std::size_t at = random() % text.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 3) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.erase(at, 1);
+          break;
+        default:
+          text.insert(at, 1, c);
+      }
+    }
+    const Loaded general = LoadText("edited.json", text, false);
+    const Loaded direct = LoadText("edited.json", text, true);
+    ASSERT_EQ(direct.diagnostics, general.diagnostics) << text;
+    ASSERT_EQ(direct.networks, general.networks) << text;
+    ASSERT_EQ(direct.strings, general.strings) << text;
   }
 }
 
