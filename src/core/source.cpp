@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/huge_pages.hpp"
 #include "core/text.hpp"
 
 namespace redoubt {
@@ -145,6 +146,7 @@ SourceFile SourceFile::Read(const std::string& path) {
   if (size < 0) throw IoError(fmt::format("{}: read failed", path));
   // Spare capacity past the end lets the JSON parser read the buffer in place.
   file.text_.reserve(static_cast<std::size_t>(size) + kSourcePadding);
+  AdviseHugePages(file.text_.data(), file.text_.capacity());
   if (size > 0) {
     file.text_.resize(static_cast<std::size_t>(size));
     in.read(file.text_.data(), size);
@@ -179,6 +181,20 @@ void SourceFile::BuildLineIndex() const {
 std::uint32_t SourceFile::LineOf(std::uint64_t offset) const {
   BuildLineIndex();
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::uint32_t SourceFile::LineOf(std::uint64_t offset, std::uint32_t hint) const {
+  BuildLineIndex();
+  if (hint == 0 || hint > line_starts_.size() || line_starts_[hint - 1] > offset) {
+    return LineOf(offset);
+  }
+  // Line `hint` starts at or before `offset`: the answer is `hint` or later.
+  constexpr std::uint32_t kSteps = 8;
+  for (std::uint32_t step = 0; step < kSteps; ++step, ++hint) {
+    if (hint == line_starts_.size() || line_starts_[hint] > offset) return hint;
+  }
+  auto it = std::upper_bound(line_starts_.begin() + hint, line_starts_.end(), offset);
   return static_cast<std::uint32_t>(it - line_starts_.begin());
 }
 

@@ -39,6 +39,10 @@ class SourceFile {
   // the end map to the end. O(log lines) after an O(size) first call.
   [[nodiscard]] Location LocationOf(std::uint64_t offset) const;
   [[nodiscard]] std::uint32_t LineOf(std::uint64_t offset) const;
+  // The same, given the line of an earlier offset (`hint`, 0 for none): for
+  // offsets visited in increasing order (records in file order) each call
+  // looks a few lines ahead, instead of searching millions of lines.
+  [[nodiscard]] std::uint32_t LineOf(std::uint64_t offset, std::uint32_t hint) const;
   // The byte offset of a 1-based (line, column); clamped to the text.
   [[nodiscard]] std::uint64_t OffsetOf(std::uint32_t line, std::uint32_t column) const;
 

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
@@ -46,28 +49,64 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-void CheckDuplicateKeys(const Node& map, const SourceFile& source, Diagnostics& diagnostics) {
-  const std::size_t count = map.fields.size();
-  if (count < 2) return;
+// Reports each key of a map that repeats an earlier one. `key_at(i)` gives the
+// i-th key and its offset.
+template <typename KeyAt>
+bool CheckDuplicateKeysOf(std::size_t count, KeyAt key_at, const SourceFile& source,
+                          Diagnostics& diagnostics) {
+  if (count < 2) return false;
   // Records have a handful of keys: pairwise comparison beats hashing there.
   constexpr std::size_t kSmall = 24;
   absl::flat_hash_set<std::string_view> seen;
+  bool any = false;
   for (std::size_t index = 0; index < count; ++index) {
-    const Field& field = map.fields[index];
+    const auto [key, key_offset] = key_at(index);
     bool repeated = false;
     if (count <= kSmall) {
       for (std::size_t earlier = 0; earlier < index && !repeated; ++earlier) {
-        repeated = map.fields[earlier].key == field.key;
+        repeated = key_at(earlier).first == key;
       }
     } else {
-      repeated = !seen.insert(field.key).second;
+      repeated = !seen.insert(key).second;
     }
     if (repeated) {
-      diagnostics.Error(source.LocationOf(field.key_offset),
-                        fmt::format("duplicate key '{}'", field.key),
+      any = true;
+      diagnostics.Error(source.LocationOf(key_offset), fmt::format("duplicate key '{}'", key),
                         "each key may appear once in a map; remove or merge the repeats");
     }
   }
+  return any;
+}
+
+void CheckDuplicateKeys(const Node& map, const SourceFile& source, Diagnostics& diagnostics) {
+  (void)CheckDuplicateKeysOf(
+      map.fields.size(),
+      [&](std::size_t index) {
+        const Field& field = map.fields[index];
+        return std::pair<std::string_view, std::uint64_t>(field.key, field.key_offset);
+      },
+      source, diagnostics);
+}
+
+// The Node tree of flat values [index, record[index].end).
+Node BuildNode(FlatRecord record, std::size_t index) {
+  const FlatValue& value = record[index];
+  Node node;
+  node.type = value.type;
+  node.offset = value.offset;
+  node.text.assign(value.text);
+  if (value.type == Node::Type::kMap) {
+    node.fields.reserve(8);  // records have a handful of keys: one allocation
+    for (std::size_t child = index + 1; child < value.end; child = record[child].end) {
+      node.fields.push_back(Field{std::string(record[child].key), record[child].key_offset,
+                                  BuildNode(record, child)});
+    }
+  } else if (value.type == Node::Type::kSequence) {
+    for (std::size_t child = index + 1; child < value.end; child = record[child].end) {
+      node.items.push_back(BuildNode(record, child));
+    }
+  }
+  return node;
 }
 
 // ---------------------------------------------------------------- JSON ----
@@ -140,7 +179,14 @@ class JsonReader {
         for (auto item_result : array) {
           simdjson::ondemand::value item;
           Check(std::move(item_result).get(item), last_offset_);
-          handler.OnItem(key, Convert(item, 1));
+          flat_.clear();
+          duplicates_ = false;
+          Capture(item, 1);
+          // A record with repeated keys goes as a Node, as it always did: its
+          // reader decides what the repeats mean.
+          if (duplicates_ || !handler.OnFlatItem(key, FlatRecord(flat_))) {
+            handler.OnItem(key, BuildNode(flat_, 0));
+          }
         }
       } else {
         handler.OnField(Field{std::move(key), key_offset, Convert(value, 1)});
@@ -149,85 +195,129 @@ class JsonReader {
   }
 
   Node Convert(simdjson::ondemand::value& value, int depth) {
+    flat_.clear();
+    duplicates_ = false;
+    Capture(value, depth);
+    return BuildNode(flat_, 0);
+  }
+
+  // Appends `value` and everything it holds to flat_, in document order, and
+  // reports repeated keys of each map once the map is read (inner maps first).
+  // The one walk over simdjson values: errors are reported where it meets them.
+  void Capture(simdjson::ondemand::value& value, int depth) {
     if (depth > kMaxDepth) {
       diagnostics_.Error(source_.LocationOf(last_offset_), "nesting is too deep",
                          fmt::format("redoubt reads at most {} levels of nesting", kMaxDepth));
       throw StopParse{};
     }
-    Node node;
+    const std::size_t index = flat_.size();
+    flat_.emplace_back();
+    std::uint64_t offset = 0;
     const char* location = nullptr;
     if (!value.current_location().get(location)) {
-      node.offset = OffsetOf(location);
-      last_offset_ = node.offset;
+      offset = OffsetOf(location);
+      last_offset_ = offset;
     }
+    flat_[index].offset = offset;
     simdjson::ondemand::json_type type;
     Check(value.type().get(type), last_offset_);
     switch (type) {
       case simdjson::ondemand::json_type::object: {
-        node.type = Node::Type::kMap;
-        node.fields.reserve(8);  // records have a handful of keys: one allocation
+        flat_[index].type = Node::Type::kMap;
         simdjson::ondemand::object object;
-        Check(value.get_object().get(object), node.offset);
+        Check(value.get_object().get(object), offset);
+        std::size_t count = 0;
         for (auto field_result : object) {
           simdjson::ondemand::field field;
           Check(std::move(field_result).get(field), last_offset_);
-          Field converted;
-          converted.key_offset = OffsetOf(field.key().raw()) - 1;
-          last_offset_ = converted.key_offset;
-          std::string_view key;
-          Check(field.unescaped_key().get(key), converted.key_offset);
-          converted.key.assign(key);
+          const char* raw_key = field.key().raw();
+          const std::uint64_t key_offset = OffsetOf(raw_key) - 1;
+          last_offset_ = key_offset;
+          std::string_view key = PlainString(raw_key);
+          if (key.data() == nullptr) Check(field.unescaped_key().get(key), key_offset);
           simdjson::ondemand::value child = field.value();
-          converted.value = Convert(child, depth + 1);
-          node.fields.push_back(std::move(converted));
+          const std::size_t child_index = flat_.size();
+          Capture(child, depth + 1);
+          flat_[child_index].key = key;
+          flat_[child_index].key_offset = key_offset;
+          ++count;
         }
-        CheckDuplicateKeys(node, source_, diagnostics_);
+        CheckFlatDuplicates(index, count);
         break;
       }
       case simdjson::ondemand::json_type::array: {
-        node.type = Node::Type::kSequence;
+        flat_[index].type = Node::Type::kSequence;
         simdjson::ondemand::array array;
-        Check(value.get_array().get(array), node.offset);
+        Check(value.get_array().get(array), offset);
         for (auto item_result : array) {
           simdjson::ondemand::value item;
           Check(std::move(item_result).get(item), last_offset_);
-          node.items.push_back(Convert(item, depth + 1));
+          Capture(item, depth + 1);
         }
         break;
       }
       case simdjson::ondemand::json_type::string: {
-        node.type = Node::Type::kString;
-        std::string_view text;
-        Check(value.get_string().get(text), node.offset);
-        node.text.assign(text);
+        flat_[index].type = Node::Type::kString;
+        std::string_view text = PlainString(value.raw_json_token().data() + 1);
+        if (text.data() == nullptr) Check(value.get_string().get(text), offset);
+        flat_[index].text = text;
         break;
       }
       case simdjson::ondemand::json_type::number: {
-        node.type = Node::Type::kNumber;
+        flat_[index].type = Node::Type::kNumber;
         std::string_view raw = value.raw_json_token();
         while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) {
           raw.remove_suffix(1);
         }
         // Checked (range, syntax) by the reader that wants it: a value like
         // 1e400 is valid JSON and deserves a range error, not a syntax error.
-        node.text.assign(raw);
+        flat_[index].text = raw;
         break;
       }
       case simdjson::ondemand::json_type::boolean: {
-        node.type = Node::Type::kBool;
+        flat_[index].type = Node::Type::kBool;
         bool flag = false;
-        Check(value.get_bool().get(flag), node.offset);
-        node.text = flag ? "true" : "false";
+        Check(value.get_bool().get(flag), offset);
+        flat_[index].text = flag ? "true" : "false";
         break;
       }
       case simdjson::ondemand::json_type::null: {
-        node.type = Node::Type::kNull;
+        flat_[index].type = Node::Type::kNull;
         bool is_null = false;
-        Check(value.is_null().get(is_null), node.offset);
+        Check(value.is_null().get(is_null), offset);
         break;
       }
     }
-    return node;
+    flat_[index].end = flat_.size();
+  }
+
+  // The text of a JSON string that starts at `contents` (just after its
+  // opening quote) when it holds no escape: then it is its own unescaped text,
+  // taken in place rather than copied into the parser's buffer. A view with a
+  // null data() when it has an escape (unescape it). The closing quote is
+  // there: the parser has checked every string is closed.
+  static std::string_view PlainString(const char* contents) {
+    const char* end = contents;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '\\') return {};
+    return {contents, static_cast<std::size_t>(end - contents)};
+  }
+
+  // Reports repeated keys among the `count` fields of the map at flat_[index].
+  void CheckFlatDuplicates(std::size_t index, std::size_t count) {
+    if (count < 2) return;
+    field_indices_.clear();
+    for (std::size_t child = index + 1; child < flat_.size(); child = flat_[child].end) {
+      field_indices_.push_back(child);
+    }
+    const bool found = CheckDuplicateKeysOf(
+        count,
+        [&](std::size_t field) {
+          const FlatValue& value = flat_[field_indices_[field]];
+          return std::pair<std::string_view, std::uint64_t>(value.key, value.key_offset);
+        },
+        source_, diagnostics_);
+    duplicates_ = duplicates_ || found;
   }
 
   void Check(simdjson::error_code error, std::uint64_t offset) {
@@ -254,6 +344,9 @@ class JsonReader {
   Diagnostics& diagnostics_;
   const char* base_;
   std::uint64_t last_offset_ = 0;
+  std::vector<FlatValue> flat_;  // the value being read; reused, so records cost no allocation
+  std::vector<std::size_t> field_indices_;  // scratch for CheckFlatDuplicates
+  bool duplicates_ = false;      // a map of it repeats a key
 };
 
 // ---------------------------------------------------------------- YAML ----
@@ -522,6 +615,30 @@ class YamlReader {
 // bounded queue, so that parsing (the calling thread) and record handling
 // (the worker) overlap on large files. The target sees exactly the calls it
 // would see without the pipe, in the same order, all on the worker thread.
+// Bytes copied for a batch of flat records: chunks that never move, so the
+// views into them stay valid until the batch is dropped.
+class TextArena {
+ public:
+  std::string_view Copy(std::string_view text) {
+    if (text.empty()) return {};
+    if (text.size() > capacity_ - used_) {
+      capacity_ = std::max(kChunkBytes, text.size());
+      chunks_.push_back(std::make_unique<char[]>(capacity_));
+      used_ = 0;
+    }
+    char* destination = chunks_.back().get() + used_;
+    std::memcpy(destination, text.data(), text.size());
+    used_ += text.size();
+    return {destination, text.size()};
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 256 << 10;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 class PipedHandler : public DocumentHandler {
  public:
   explicit PipedHandler(DocumentHandler& target) : target_(target) {
@@ -546,6 +663,21 @@ class PipedHandler : public DocumentHandler {
   void OnItem(std::string_view key, Node item) override {
     Push(Event{Event::kItem, std::string(key), 0, std::move(item)});
   }
+  // Copies the record into the batch; the target sees it on the worker, flat
+  // first and as a Node when it does not take it flat, as without the pipe.
+  bool OnFlatItem(std::string_view key, FlatRecord record) override {
+    Event event{Event::kFlatItem, std::string(key), 0, Node{}};
+    event.flat_begin = batch_.values.size();
+    for (const FlatValue& value : record) {
+      FlatValue copy = value;
+      copy.key = batch_.arena.Copy(value.key);
+      copy.text = batch_.arena.Copy(value.text);
+      batch_.values.push_back(copy);
+    }
+    event.flat_end = batch_.values.size();
+    Push(std::move(event));
+    return true;
+  }
 
   // Delivers everything queued, stops the worker, and rethrows what it threw.
   void Finish() {
@@ -556,25 +688,32 @@ class PipedHandler : public DocumentHandler {
 
  private:
   struct Event {
-    enum Kind : std::uint8_t { kField, kSequence, kItem } kind;
+    enum Kind : std::uint8_t { kField, kSequence, kItem, kFlatItem } kind;
     std::string key;
     std::uint64_t offset;
     Node node;
+    std::size_t flat_begin = 0;  // kFlatItem: its values in Batch::values
+    std::size_t flat_end = 0;
+  };
+  struct Batch {
+    std::vector<Event> events;
+    std::vector<FlatValue> values;
+    TextArena arena;
   };
   static constexpr std::size_t kBatch = 2048;
   static constexpr std::size_t kMaxQueued = 8;
 
   void Push(Event event) {
-    batch_.push_back(std::move(event));
-    if (batch_.size() >= kBatch) Flush();
+    batch_.events.push_back(std::move(event));
+    if (batch_.events.size() >= kBatch) Flush();
   }
   void Flush() {
-    if (batch_.empty()) return;
+    if (batch_.events.empty()) return;
     std::unique_lock lock(mutex_);
     not_full_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
     queue_.push_back(std::move(batch_));
-    batch_ = {};
-    batch_.reserve(kBatch);
+    batch_ = Batch{};
+    batch_.events.reserve(kBatch);
     not_empty_.notify_one();
   }
   void Close() {
@@ -585,7 +724,7 @@ class PipedHandler : public DocumentHandler {
   }
   void Work() {
     for (;;) {
-      std::vector<Event> batch;
+      Batch batch;
       {
         std::unique_lock lock(mutex_);
         not_empty_.wait(lock, [this] { return !queue_.empty() || closed_; });
@@ -596,7 +735,7 @@ class PipedHandler : public DocumentHandler {
       }
       if (error_) continue;  // keep draining so the parser never blocks
       try {
-        for (Event& event : batch) {
+        for (Event& event : batch.events) {
           switch (event.kind) {
             case Event::kField:
               target_.OnField(Field{std::move(event.key), event.offset, std::move(event.node)});
@@ -607,6 +746,14 @@ class PipedHandler : public DocumentHandler {
             case Event::kItem:
               target_.OnItem(event.key, std::move(event.node));
               break;
+            case Event::kFlatItem: {
+              const FlatRecord record(batch.values.data() + event.flat_begin,
+                                      event.flat_end - event.flat_begin);
+              if (!target_.OnFlatItem(event.key, record)) {
+                target_.OnItem(event.key, BuildNode(record, 0));
+              }
+              break;
+            }
           }
         }
       } catch (...) {
@@ -616,8 +763,8 @@ class PipedHandler : public DocumentHandler {
   }
 
   DocumentHandler& target_;
-  std::vector<Event> batch_;
-  std::deque<std::vector<Event>> queue_;
+  Batch batch_;
+  std::deque<Batch> queue_;
   std::mutex mutex_;
   std::condition_variable not_empty_;
   std::condition_variable not_full_;

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,23 @@ struct Field {
 
 [[nodiscard]] std::string_view TypeName(Node::Type type);
 
+// One value of a JSON record read without building a Node tree: the record's
+// values lie in document order (a map or list first, then what it holds), so a
+// record of N values costs one pass and no allocation. `end` is the index one
+// past the value's last descendant (index + 1 for a scalar), so the next
+// sibling of `record[i]` is `record[record[i].end]`. The views point into the
+// source text or the parser's string buffer: they are valid only during the
+// call that hands the record over.
+struct FlatValue {
+  Node::Type type = Node::Type::kNull;
+  std::size_t end = 0;
+  std::uint64_t offset = 0;      // as Node::offset
+  std::uint64_t key_offset = 0;  // as Field::key_offset; 0 for list items and the record
+  std::string_view key;          // empty for list items and the record itself
+  std::string_view text;         // as Node::text
+};
+using FlatRecord = std::span<const FlatValue>;  // [0] is the record itself
+
 enum class DocumentFormat : std::uint8_t { kJson, kYaml };
 
 // JSON for ".json", YAML for ".yaml"/".yml"; otherwise JSON when the first
@@ -73,6 +91,12 @@ class DocumentHandler {
   // The start of a streamed sequence, then each item in order.
   virtual void OnSequence(std::string_view key, std::uint64_t key_offset) = 0;
   virtual void OnItem(std::string_view key, Node item) = 0;
+  // A streamed JSON item, offered flat before it is built as a Node: return
+  // true when it was read (OnItem is then not called), false to receive it as
+  // OnItem instead. Items with duplicate keys are never offered (they go to
+  // OnItem, the duplicates reported). The default takes nothing, so a handler
+  // that reads only Nodes sees exactly what it saw before.
+  virtual bool OnFlatItem(std::string_view /*key*/, FlatRecord /*record*/) { return false; }
 };
 
 struct ParseOptions {

@@ -22,6 +22,8 @@ using namespace inventory_detail;  // NOLINT(google-build-using-namespace): inte
 
 // A "did you mean" over more candidates than this costs more than it helps.
 constexpr std::size_t kMaxSuggestionCandidates = 5000;
+// How many records ahead Build asks for the id-table entries it will read.
+constexpr std::size_t kLookAhead = 16;
 // Marks an id whose record was rejected: references to it are not reported again.
 constexpr std::uint32_t kRejected = kNone - 1;
 
@@ -254,7 +256,14 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
     FileStage& stage = stages_[file_index];
     const SourceFile& source = sources_[stage.file];
     const std::uint16_t origin_file = local_file(stage);
+    std::uint32_t line = 0;  // of the previous record: they come in file order
     for (std::size_t index = 0; index < stage.elements.size(); ++index) {
+      // The id tables are read at random: ask for a later record's entries now.
+      if (index + kLookAhead < stage.elements.size()) {
+        const Element& later = stage.elements[index + kLookAhead];
+        __builtin_prefetch(&element_of[later.id]);
+        if (later.site != kNoString) __builtin_prefetch(&site_of[later.site]);
+      }
       Element element = stage.elements[index];
       const StagedElementRefs& refs = stage.element_refs[index];
       const StringId id = element.id;
@@ -312,7 +321,8 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
       element.certifications = network.InternCertSet(std::move(certs));
       element_of[id] = static_cast<ElementIndex>(network.elements.size());
       network.elements.push_back(element);
-      network.element_origins.push_back({origin_file, source.LineOf(refs.offset)});
+      line = source.LineOf(refs.offset, line);
+      network.element_origins.push_back({origin_file, line});
     }
   }
   mark_rejected(element_of, &FileStage::rejected_elements);
@@ -389,7 +399,12 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
     FileStage& stage = stages_[file_index];
     const SourceFile& source = sources_[stage.file];
     const std::uint16_t origin_file = local_file(stage);
+    std::uint32_t line = 0;  // of the previous record: they come in file order
     for (std::size_t index = 0; index < stage.links.size(); ++index) {
+      if (index + kLookAhead < stage.links.size()) {
+        __builtin_prefetch(&element_of[stage.links[index + kLookAhead].a]);
+        __builtin_prefetch(&element_of[stage.links[index + kLookAhead].b]);
+      }
       Link link = stage.links[index];
       const StagedLinkRefs& refs = stage.link_refs[index];
       bool good = true;
@@ -440,7 +455,8 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
       ++degree[link.a];
       ++degree[link.b];
       network.links.push_back(link);
-      network.link_origins.push_back({origin_file, source.LineOf(refs.offset)});
+      line = source.LineOf(refs.offset, line);
+      network.link_origins.push_back({origin_file, line});
       link_offsets.push_back(refs.offset);
       link_files.push_back(stage.file);
     }
@@ -619,7 +635,8 @@ Result<std::vector<Network>> Loader::Run(
   stages_.resize(sources_.size());
   for (std::size_t index = 0; index < sources_.size(); ++index) {
     stages_[index].file = static_cast<std::uint16_t>(index);
-    ReadContext context{diagnostics_, *pool_, kinds_, options_.threads != 1};
+    ReadContext context{diagnostics_, *pool_, kinds_, options_.threads != 1,
+                        options_.direct_json_records};
     if (index == 0 && inline_root_ != nullptr) {
       ReadInventoryTree(sources_[index], *inline_root_, inline_header_, stages_[index], context);
     } else {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "io/direct_records.hpp"
 #include "io/document.hpp"
 #include "io/inventory_stage.hpp"
 #include "io/node_reader.hpp"
@@ -18,13 +19,6 @@ constexpr std::string_view kFormat = "redoubt/inventory@1";
 constexpr std::array<std::string_view, 7> kTopKeys = {"format", "network", "vendors", "sites",
                                                       "elements", "links", "services"};
 constexpr std::array<std::string_view, 4> kNetworkKeys = {"id", "name", "country", "as_of"};
-constexpr std::array<std::string_view, 8> kSiteKeys = {"id",     "name", "kind",  "lat",
-                                                       "lon",    "region", "power", "address"};
-constexpr std::array<std::string_view, 12> kElementKeys = {
-    "id",       "kind",    "domain",    "vendor",         "site",       "model",
-    "software", "installed", "retired", "certifications", "managed_by", "name"};
-constexpr std::array<std::string_view, 8> kLinkKeys = {
-    "id", "a", "b", "medium", "capacity_gbps", "latency_ms", "length_km", "conduit"};
 constexpr std::array<std::string_view, 10> kServiceKeys = {
     "id",    "name",   "sector", "owner", "classification",
     "attach", "needs", "weight", "site",  "requires"};
@@ -44,6 +38,7 @@ class FileHandler : public DocumentHandler {
   void OnField(Field field) override;
   void OnSequence(std::string_view, std::uint64_t) override { stage_.saw_any = true; }
   void OnItem(std::string_view key, Node item) override;
+  bool OnFlatItem(std::string_view key, FlatRecord record) override;
   void Finish();
   // For an inline inventory: `format` is optional.
   void FinishInline() {
@@ -110,6 +105,14 @@ void FileHandler::OnItem(std::string_view key, Node item) {
   } else if (key == "services") {
     ReadService(item);
   }
+}
+
+bool FileHandler::OnFlatItem(std::string_view key, FlatRecord record) {
+  if (!loader_.direct) return false;
+  if (key == "elements") return ReadElementDirect(record, stage_, loader_);
+  if (key == "links") return ReadLinkDirect(record, stage_, loader_);
+  if (key == "sites") return ReadSiteDirect(record, stage_, loader_);
+  return false;  // vendors and services: few, and read whole
 }
 
 void FileHandler::Finish() {
@@ -181,7 +184,7 @@ void FileHandler::ReadSite(const Node& node) {
   if (auto region = reader.String("region")) site.region = pool.Intern(*region);
   (void)reader.String("address");
   if (const Node* power = reader.Get("power")) {
-    MapReader power_reader(*power, source_, diagnostics, "site power", {"substation", "backup_hours"});
+    MapReader power_reader(*power, source_, diagnostics, "site power", kPowerKeys);
     if (power_reader.ok()) {
       if (auto substation = power_reader.String("substation")) {
         site.substation = pool.Intern(*substation);

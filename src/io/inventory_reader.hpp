@@ -39,6 +39,12 @@ struct InventoryOptions {
   // large JSON files are parsed and checked on two threads. Results are the
   // same either way.
   int threads = 2;
+  // Well-formed JSON element, link and site records are read straight from
+  // the parser, without building a tree: a record with anything the checks
+  // would report, or anything unusual, is read by the general reader instead,
+  // so diagnostics and the network are the same either way. False reads every
+  // record through the general reader (the reference the tests compare with).
+  bool direct_json_records = true;
 };
 
 // Loads and validates the files at `paths`. A path that cannot be read is

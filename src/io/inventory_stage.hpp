@@ -3,6 +3,7 @@
 // (inventory_reader.cpp) and the network builder (inventory_loader.cpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +19,17 @@
 #include "model/network.hpp"
 
 namespace redoubt::inventory_detail {
+
+// The keys each record may hold (read by inventory_reader.cpp and, for
+// well-formed JSON records, direct_records.cpp).
+inline constexpr std::array<std::string_view, 8> kSiteKeys = {"id",     "name", "kind",  "lat",
+                                                       "lon",    "region", "power", "address"};
+inline constexpr std::array<std::string_view, 2> kPowerKeys = {"substation", "backup_hours"};
+inline constexpr std::array<std::string_view, 12> kElementKeys = {
+    "id",       "kind",    "domain",    "vendor",         "site",       "model",
+    "software", "installed", "retired", "certifications", "managed_by", "name"};
+inline constexpr std::array<std::string_view, 8> kLinkKeys = {
+    "id", "a", "b", "medium", "capacity_gbps", "latency_ms", "length_km", "conduit"};
 
 struct Staged {
   std::uint64_t offset = 0;  // where the record starts
@@ -116,6 +128,7 @@ struct ReadContext {
   StringPool& pool;
   KindTable& kinds;
   bool pipeline = true;
+  bool direct = true;  // InventoryOptions::direct_json_records
 };
 
 // Reads one inventory file into `stage`, reporting problems. Sets

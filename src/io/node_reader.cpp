@@ -27,6 +27,11 @@ std::optional<double> ParseNumberText(std::string_view text) {
   return value;
 }
 
+bool WithinBounds(double value, const NumberBounds& bounds) {
+  const bool below = bounds.exclusive_min ? !(value > bounds.min) : !(value >= bounds.min);
+  return !below && !(value > bounds.max) && !(bounds.integer && std::floor(value) != value);
+}
+
 std::string DescribeBounds(const NumberBounds& bounds) {
   const bool has_min = std::isfinite(bounds.min);
   const bool has_max = std::isfinite(bounds.max);
@@ -59,7 +64,7 @@ struct Describe {
 std::optional<std::string> ReadStringImpl(const Node& node, const SourceFile& source,
                                           Diagnostics& diagnostics, Describe describe) {
   if (node.type == Node::Type::kString || node.type == Node::Type::kNumber) {
-    if (node.type == Node::Type::kString && node.text.empty()) {
+    if (!IsStringValue(node.type, node.text)) {
       diagnostics.Error(source.LocationOf(node.offset),
                         fmt::format("{} is empty", describe.Text()),
                         "give a non-empty value or remove the key");
@@ -100,9 +105,7 @@ std::optional<double> ReadNumberImpl(const Node& node, const SourceFile& source,
                       DescribeBounds(bounds));
     return std::nullopt;
   }
-  const bool below = bounds.exclusive_min ? !(*value > bounds.min) : !(*value >= bounds.min);
-  if (below || *value > bounds.max ||
-      (bounds.integer && std::floor(*value) != *value)) {
+  if (!WithinBounds(*value, bounds)) {
     diagnostics.Error(source.LocationOf(node.offset),
                       fmt::format("{} is out of range: {}", describe.Text(), node.text),
                       DescribeBounds(bounds));
@@ -265,6 +268,12 @@ std::optional<double> ReadNumber(const Node& node, const SourceFile& source,
                                  Diagnostics& diagnostics, std::string_view what,
                                  NumberBounds bounds) {
   return ReadNumberImpl(node, source, diagnostics, Describe{{}, what}, bounds);
+}
+
+std::optional<double> NumberWithin(std::string_view text, NumberBounds bounds) {
+  auto value = ParseNumberText(text);
+  if (!value || !std::isfinite(*value) || !WithinBounds(*value, bounds)) return std::nullopt;
+  return value;
 }
 
 bool CheckFormat(const Node* format, std::uint64_t document_offset, std::string_view expected,

@@ -87,6 +87,18 @@ std::optional<double> ReadNumber(const Node& node, const SourceFile& source,
                                  Diagnostics& diagnostics, std::string_view what,
                                  NumberBounds bounds = {});
 
+// The predicates behind MapReader's checks, for readers that take a value
+// without a Node (io/direct_records.hpp): each says whether MapReader would
+// accept the value without a word.
+//
+// A string value: non-empty text, or a number (taken as its literal text).
+[[nodiscard]] inline bool IsStringValue(Node::Type type, std::string_view text) {
+  return (type == Node::Type::kString && !text.empty()) || type == Node::Type::kNumber;
+}
+// The value of the number literal `text` when it is finite and within
+// `bounds`; nullopt where MapReader::Number would report it.
+[[nodiscard]] std::optional<double> NumberWithin(std::string_view text, NumberBounds bounds);
+
 // The format line every redoubt file starts with: checks `format:` equals
 // `expected` (e.g. "redoubt/inventory@1") and reports a wrong or missing one.
 bool CheckFormat(const Node* format, std::uint64_t document_offset, std::string_view expected,

@@ -32,6 +32,19 @@ TEST(SourceFile, MapsOffsetsToLinesAndColumns) {
 // A FIFO is read as a stream: what a writer sends, to its end (it used to be
 // seen as an empty file), and a FIFO no program writes to is an error after
 // REDOUBT_READ_TIMEOUT seconds instead of a hang.
+TEST(SourceFile, LineOfWithAHintAgreesWithTheSearchForEveryOffsetAndHint) {
+  std::string text = "\n\nab\n";
+  for (int line = 0; line < 40; ++line) text += std::string(static_cast<std::size_t>(line % 5), 'x') + "\n";
+  text += "tail";
+  const SourceFile source = SourceFile::FromString("t.txt", text);
+  const std::uint32_t lines = source.LineOf(text.size());
+  for (std::uint64_t offset = 0; offset <= text.size() + 2; ++offset) {
+    for (std::uint32_t hint = 0; hint <= lines + 2; ++hint) {
+      ASSERT_EQ(source.LineOf(offset, hint), source.LineOf(offset)) << offset << " " << hint;
+    }
+  }
+}
+
 TEST(SourceFile, ReadsAFifoAsAStreamAndGivesUpOnOneWithNoWriter) {
   const std::string path = testing::TempDir("fifo") + "/in.yaml";
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
