@@ -122,20 +122,32 @@ bool OptionalStringList(FlatRecord record, const FlatValue* value, Each each) {
   return true;
 }
 
-// Interns the strings of one record in the given order, their table slots
+// The strings of one record, interned in the order added, their table slots
 // requested together first.
 template <std::size_t N>
-void InternAll(StringPool& pool, const std::array<std::string_view, N>& texts,
-               std::array<StringId*, N> targets, std::size_t count) {
-  std::array<std::uint64_t, N> hashes{};
-  for (std::size_t index = 0; index < count; ++index) {
-    hashes[index] = StringPool::Hash(texts[index]);
-    pool.Prefetch(hashes[index]);
+class InternBatch {
+ public:
+  void Add(std::string_view text, StringId* target) {
+    texts_[count_] = text;
+    targets_[count_] = target;
+    ++count_;
   }
-  for (std::size_t index = 0; index < count; ++index) {
-    *targets[index] = pool.InternHashed(texts[index], hashes[index]);
+  void Run(StringPool& pool) const {
+    std::array<std::uint64_t, N> hashes{};
+    for (std::size_t index = 0; index < count_; ++index) {
+      hashes[index] = StringPool::Hash(texts_[index]);
+      pool.Prefetch(hashes[index]);
+    }
+    for (std::size_t index = 0; index < count_; ++index) {
+      *targets_[index] = pool.InternHashed(texts_[index], hashes[index]);
+    }
   }
-}
+
+ private:
+  std::array<std::string_view, N> texts_{};
+  std::array<StringId*, N> targets_{};
+  std::size_t count_ = 0;
+};
 
 }  // namespace
 
@@ -183,24 +195,17 @@ bool ReadElementDirect(FlatRecord record, FileStage& stage, ReadContext& context
   element.retired = retired;
   element.site = kNoString;
   StringPool& pool = context.pool;
-  std::array<std::string_view, 5> texts{};
-  std::array<StringId*, 5> targets{};
-  std::size_t count = 0;
-  auto add = [&](std::string_view text, StringId* target) {
-    texts[count] = text;
-    targets[count] = target;
-    ++count;
-  };
-  add(id, &element.id);
-  add(vendor, &element.vendor);
+  InternBatch<5> batch;
+  batch.Add(id, &element.id);
+  batch.Add(vendor, &element.vendor);
   refs.vendor_offset = field[KeyOf(keys, "vendor")]->offset;
   if (!site.empty()) {
-    add(site, &element.site);
+    batch.Add(site, &element.site);
     refs.site_offset = field[KeyOf(keys, "site")]->offset;
   }
-  if (!model.empty()) add(model, &element.model);
-  if (!software.empty()) add(software, &element.software);
-  InternAll(pool, texts, targets, count);
+  if (!model.empty()) batch.Add(model, &element.model);
+  if (!software.empty()) batch.Add(software, &element.software);
+  batch.Run(pool);
   refs.managed_begin = static_cast<std::uint32_t>(stage.managed.size());
   (void)OptionalStringList(record, certs, [&](const FlatValue& cert) {
     stage.managed.push_back({pool.Intern(cert.text), 0});
@@ -243,19 +248,12 @@ bool ReadLinkDirect(FlatRecord record, FileStage& stage, ReadContext& context) {
   if (capacity) link.capacity_gbps = static_cast<float>(*capacity);
   if (latency) link.latency_ms = static_cast<float>(*latency);
   if (length) link.length_km = static_cast<float>(*length);
-  std::array<std::string_view, 4> texts{};
-  std::array<StringId*, 4> targets{};
-  std::size_t count = 0;
-  auto add = [&](std::string_view text, StringId* target) {
-    texts[count] = text;
-    targets[count] = target;
-    ++count;
-  };
-  if (!id.empty()) add(id, &link.id);
-  add(a, &link.a);
-  add(b, &link.b);
-  if (!conduit.empty()) add(conduit, &link.conduit);
-  InternAll(context.pool, texts, targets, count);
+  InternBatch<4> batch;
+  if (!id.empty()) batch.Add(id, &link.id);
+  batch.Add(a, &link.a);
+  batch.Add(b, &link.b);
+  if (!conduit.empty()) batch.Add(conduit, &link.conduit);
+  batch.Run(context.pool);
   stage.links.push_back(link);
   stage.link_refs.push_back(refs);
   return true;
@@ -299,19 +297,12 @@ bool ReadSiteDirect(FlatRecord record, FileStage& stage, ReadContext& context) {
   if (lat) site.lat = *lat;
   if (lon) site.lon = *lon;
   if (backup_hours) site.backup_hours = static_cast<float>(*backup_hours);
-  std::array<std::string_view, 4> texts{};
-  std::array<StringId*, 4> targets{};
-  std::size_t count = 0;
-  auto add = [&](std::string_view text, StringId* target) {
-    texts[count] = text;
-    targets[count] = target;
-    ++count;
-  };
-  add(id, &site.id);
-  if (!name.empty()) add(name, &site.name);
-  if (!region.empty()) add(region, &site.region);
-  if (!substation.empty()) add(substation, &site.substation);
-  InternAll(context.pool, texts, targets, count);
+  InternBatch<4> batch;
+  batch.Add(id, &site.id);
+  if (!name.empty()) batch.Add(name, &site.name);
+  if (!region.empty()) batch.Add(region, &site.region);
+  if (!substation.empty()) batch.Add(substation, &site.substation);
+  batch.Run(context.pool);
   stage.sites.push_back(std::move(staged));
   return true;
 }
