@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "core/source.hpp"
+#include "core/output_file.hpp"
 #include "io/inventory_writer.hpp"
 #include "synthetic_network.hpp"
 

@@ -15,7 +15,7 @@
 #include "dist/communicator.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
-#include "core/source.hpp"
+#include "core/output_file.hpp"
 #include "report/html_report.hpp"
 
 namespace redoubt::cli {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "core/source.hpp"
+#include "core/output_file.hpp"
 
 namespace redoubt::cli {
 

@@ -65,24 +65,4 @@ class SourceFile {
 // Returns true when the whole text is UTF-8. O(size).
 bool CheckUtf8(const SourceFile& source, Diagnostics& diagnostics);
 
-// Writes `content` to `path` atomically: a temporary file in the same folder,
-// flushed, then renamed over `path`. A failed run never leaves a half-written
-// file. Only a regular file (or a path that does not exist yet) is replaced:
-// a device, FIFO or socket (`/dev/null`, `/dev/full`, `/dev/stdout`) is
-// written in place, so the node itself is never replaced. `path` "-" writes to
-// standard output, after what std::cout holds. Every write and the final close
-// are checked. Throws IoError (a full disk or device, a closed stdout, a
-// directory in the way).
-void WriteFileAtomically(const std::string& path, std::string_view content);
-
-// Writes `files` (name, content) as one set into the folder `folder`: all of
-// them into a temporary folder beside it, then renamed into place in one step
-// (a new folder is renamed; an existing one is exchanged with the temporary
-// folder, and the old set removed), so a reader sees the old set or the new
-// one, never a mix, and a failed or killed run leaves no partial set under
-// `folder`. An existing `folder` may hold only names in `files` (an earlier
-// set): anything else in it is refused (IoError), and nothing is touched.
-void WriteFileSetAtomically(const std::string& folder,
-                            const std::vector<std::pair<std::string, std::string>>& files);
-
 }  // namespace redoubt

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 #include "testing.hpp"
 
 namespace redoubt {
@@ -155,6 +156,42 @@ TEST(WriteFileAtomically, FullDeviceThrowsAndIsNotReplaced) {
   EXPECT_THROW(WriteFileAtomically(link, "x"), IoError);
   EXPECT_TRUE(std::filesystem::is_character_file(link));
   EXPECT_EQ(testing::ListDirectory(dir), std::vector<std::string>{"full"});
+}
+
+TEST(OutputFile, WrittenInPiecesReplacesOnlyOnCommit) {
+  const std::string dir = testing::TempDir("output-file");
+  const std::string path = dir + "/out.json";
+  WriteFileAtomically(path, "old");
+  {
+    OutputFile out(path);
+    out.Write("new ");
+    out.Write("text");
+    EXPECT_EQ(testing::ReadText(path), "old");  // the old file until the commit
+    EXPECT_EQ(testing::ListDirectory(dir).size(), 2u);  // it and the temporary
+    out.Commit();
+  }
+  EXPECT_EQ(testing::ReadText(path), "new text");
+  EXPECT_EQ(testing::ListDirectory(dir), std::vector<std::string>{"out.json"});
+}
+
+TEST(OutputFile, DestroyedWithoutCommitLeavesTheOldFileAndNoTemporary) {
+  const std::string dir = testing::TempDir("output-file-abandoned");
+  const std::string path = dir + "/out.json";
+  WriteFileAtomically(path, "old");
+  try {
+    OutputFile out(path);
+    out.Write("half of a");
+    throw IoError("the writer failed half way");
+  } catch (const IoError&) {
+  }
+  EXPECT_EQ(testing::ReadText(path), "old");
+  EXPECT_EQ(testing::ListDirectory(dir), std::vector<std::string>{"out.json"});
+}
+
+TEST(OutputFile, FullDeviceFailsAtTheWriteAndCannotBeCommitted) {
+  OutputFile out("/dev/full");
+  EXPECT_THROW(out.Write("x"), IoError);
+  EXPECT_THROW(out.Commit(), IoError);
 }
 
 }  // namespace
