@@ -63,7 +63,7 @@ int Run(GenerateOptions& options) {
   }
   if (options.generator.progress) options.generator.progress("writing");
   const Network& network = generated.value();
-  WriteOutput(options.output, WriteInventoryJson(network));
+  WriteInventoryFile(options.output.empty() ? "-" : options.output, network);
   if (show_progress) std::cerr << "\r\033[K";
   std::cerr << fmt::format("generated {}: {} elements, {} links, {} sites, {} services\n",
                            network.info.id, network.elements.size(), network.links.size(),

@@ -41,7 +41,7 @@ int Run(ImportCommandOptions& options) {
   PrintDiagnostics(imported.diagnostics(), std::cerr);
   if (!imported.ok()) return kExitBadInput;
   const importers::Imported& result = imported.value();
-  WriteOutput(options.output, WriteInventoryJson(result.network));
+  WriteInventoryFile(options.output.empty() ? "-" : options.output, result.network);
   std::string summary = fmt::format("imported {} ({}):", result.network.info.id, options.format);
   for (const auto& [what, count] : result.summary) summary += fmt::format("\n  {:<32} {}", what, count);
   std::cerr << summary << '\n';

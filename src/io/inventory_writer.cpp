@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/output_file.hpp"
+
 namespace redoubt {
 
 namespace {
@@ -18,7 +20,10 @@ using Json = nlohmann::ordered_json;
 // comes so a million elements never sit in memory as JSON objects.
 class RecordList {
  public:
-  RecordList(std::string& out, const char* key) : out_(out) {
+  // With a sink, the text so far is handed to it whenever a record ends past
+  // kChunk bytes, so at most about one chunk is ever held.
+  RecordList(std::string& out, const char* key, const TextSink* sink = nullptr)
+      : out_(out), sink_(sink) {
     out_ += "  \"";
     out_ += key;
     out_ += "\": [";
@@ -28,14 +33,23 @@ class RecordList {
     out_ += record.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
   // Starts the next record, to be written by a Record on the same string.
-  void Next() { out_ += count_++ == 0 ? "\n    " : ",\n    "; }
+  void Next() {
+    if (sink_ != nullptr && out_.size() >= kChunk) {
+      (*sink_)(out_);
+      out_.clear();
+    }
+    out_ += count_++ == 0 ? "\n    " : ",\n    ";
+  }
   void Close(bool last = false) {
     out_ += count_ == 0 ? "]" : "\n  ]";
     out_ += last ? "\n" : ",\n";
   }
 
  private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+
   std::string& out_;
+  const TextSink* sink_;
   std::size_t count_ = 0;
 };
 
@@ -143,10 +157,10 @@ class Record {
   bool first_ = true;
 };
 
-}  // namespace
-
-std::string WriteInventoryJson(const Network& network) {
-  std::string out = "{\n  \"format\": \"redoubt/inventory@1\",\n";
+// The document into `out`; with a sink, handed to it piece by piece and `out`
+// left with the last piece.
+void WriteInventory(const Network& network, std::string& out, const TextSink* sink) {
+  out = "{\n  \"format\": \"redoubt/inventory@1\",\n";
   Json header;
   header["id"] = network.info.id;
   if (!network.info.name.empty()) header["name"] = network.info.name;
@@ -178,11 +192,11 @@ std::string WriteInventoryJson(const Network& network) {
   }
   vendors.Close();
 
-  std::size_t estimate = 256 * network.sites.size() + 256 * network.elements.size() +
-                         128 * network.links.size() + 512 * network.services.size();
-  out.reserve(out.size() + estimate);
+  const std::size_t estimate = 256 * network.sites.size() + 256 * network.elements.size() +
+                               128 * network.links.size() + 512 * network.services.size();
+  out.reserve(out.size() + (sink != nullptr ? std::min<std::size_t>(estimate, 2u << 20) : estimate));
 
-  RecordList sites(out, "sites");
+  RecordList sites(out, "sites", sink);
   for (const Site& site : network.sites) {
     sites.Next();
     Record record(out);
@@ -204,7 +218,7 @@ std::string WriteInventoryJson(const Network& network) {
   }
   sites.Close();
 
-  RecordList elements(out, "elements");
+  RecordList elements(out, "elements", sink);
   for (ElementIndex index = 0; index < network.elements.size(); ++index) {
     const Element& element = network.elements[index];
     const KindEntry& kind = network.kinds[element.kind];
@@ -232,7 +246,7 @@ std::string WriteInventoryJson(const Network& network) {
   }
   elements.Close();
 
-  RecordList links(out, "links");
+  RecordList links(out, "links", sink);
   for (const Link& link : network.links) {
     links.Next();
     Record record(out);
@@ -248,7 +262,7 @@ std::string WriteInventoryJson(const Network& network) {
   }
   links.Close();
 
-  RecordList services(out, "services");
+  RecordList services(out, "services", sink);
   for (const Service& service : network.services) {
     services.Next();
     Record record(out);
@@ -282,7 +296,26 @@ std::string WriteInventoryJson(const Network& network) {
   }
   services.Close(true);
   out += "}\n";
+}
+
+}  // namespace
+
+std::string WriteInventoryJson(const Network& network) {
+  std::string out;
+  WriteInventory(network, out, nullptr);
   return out;
+}
+
+void WriteInventoryJson(const Network& network, const TextSink& sink) {
+  std::string out;
+  WriteInventory(network, out, &sink);
+  if (!out.empty()) sink(out);
+}
+
+void WriteInventoryFile(const std::string& path, const Network& network) {
+  OutputFile out(path);
+  WriteInventoryJson(network, [&](std::string_view text) { out.Write(text); });
+  out.Commit();
 }
 
 }  // namespace redoubt

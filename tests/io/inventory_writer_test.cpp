@@ -1,7 +1,10 @@
 #include "io/inventory_writer.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
+#include "gen/generator.hpp"
 #include "io/inventory_reader.hpp"
 #include "testing.hpp"
 
@@ -44,6 +47,33 @@ links: [{a: a, b: b, latency_ms: 0.2, capacity_gbps: 100}]
   const std::string written = WriteInventoryJson(loaded.value()[0]);
   EXPECT_NE(written.find("\"capacity_gbps\":100.0,\"latency_ms\":0.2}"), std::string::npos)
       << written;
+}
+
+TEST(InventoryWriter, StreamsTheSameBytesInBoundedPieces) {
+  // A generated network of about 9 MB of text: the pieces must join to the
+  // whole document, and none may be much over the 1 MiB chunk.
+  gen::GeneratorOptions options;
+  options.country = "GB";
+  options.sites = 12000;
+  auto network = gen::GenerateNetwork(options);
+  ASSERT_TRUE(network.ok());
+  const std::string whole = WriteInventoryJson(network.value());
+  ASSERT_GT(whole.size(), std::size_t{4} << 20);
+  std::string joined;
+  std::size_t pieces = 0;
+  std::size_t largest = 0;
+  WriteInventoryJson(network.value(), [&](std::string_view piece) {
+    joined += piece;
+    ++pieces;
+    largest = std::max(largest, piece.size());
+  });
+  EXPECT_EQ(joined, whole);
+  EXPECT_GE(pieces, whole.size() >> 20);
+  EXPECT_LT(largest, (std::size_t{1} << 20) + 64 * 1024);
+
+  const std::string dir = testing::TempDir("inventory-file");
+  WriteInventoryFile(dir + "/gb.json", network.value());
+  EXPECT_EQ(testing::ReadText(dir + "/gb.json"), whole);
 }
 
 }  // namespace
