@@ -140,9 +140,12 @@ int Run(const AssessCliOptions& options) {
   const std::string html = RenderReportHtml(outputs.assessment, LoadReportAssets(ReportAssetsDir()));
   const std::string folder = options.output;
   // One set: a reader sees the previous three files or these three, never a mix.
-  WriteFileSetAtomically(folder, {{"assessment.json", JsonText(outputs.assessment)},
-                                  {"sites.geojson", JsonText(outputs.sites, 1)},
-                                  {"report.html", html}});
+  // Each file is streamed from its document: at national scale the
+  // assessment's text alone is hundreds of MB.
+  WriteFileSetAtomically(
+      folder, {{"assessment.json", [&](OutputFile& out) { WriteJsonText(out, outputs.assessment); }},
+               {"sites.geojson", [&](OutputFile& out) { WriteJsonText(out, outputs.sites, 1); }},
+               {"report.html", [&](OutputFile& out) { out.Write(html); }}});
   std::cout << outputs.summary << fmt::format("\nwrote {0}/report.html, {0}/assessment.json, "
                                               "{0}/sites.geojson\n",
                                               folder);

@@ -84,6 +84,48 @@ std::string JsonText(const nlohmann::ordered_json& document, int indent) {
   return document.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+// nlohmann's serializer writes through this protocol; the pieces go to the
+// file as they fill.
+class OutputFileAdapter : public nlohmann::detail::output_adapter_protocol<char> {
+ public:
+  explicit OutputFileAdapter(OutputFile& out) : out_(out) { buffer_.reserve(kChunk + 4096); }
+  void write_character(char c) override {
+    buffer_ += c;
+    if (buffer_.size() >= kChunk) Flush();
+  }
+  void write_characters(const char* text, std::size_t length) override {
+    buffer_.append(text, length);
+    if (buffer_.size() >= kChunk) Flush();
+  }
+  void Flush() {
+    out_.Write(buffer_);
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+  OutputFile& out_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+void WriteJsonText(OutputFile& out, const nlohmann::ordered_json& document, int indent) {
+  using Json = nlohmann::ordered_json;
+  auto adapter = std::make_shared<OutputFileAdapter>(out);
+  // What Json::dump does, into the adapter instead of a string.
+  nlohmann::detail::serializer<Json> serializer(adapter, ' ', Json::error_handler_t::replace);
+  if (indent >= 0) {
+    serializer.dump(document, true, false, static_cast<unsigned int>(indent));
+  } else {
+    serializer.dump(document, false, false, 0);
+  }
+  adapter->write_character('\n');
+  adapter->Flush();
+}
+
 CLI::Validator SeedValidator() {
   return CLI::Validator(
       [](const std::string& text) -> std::string {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.hpp"
+#include "core/output_file.hpp"
 #include "io/inventory_reader.hpp"
 #include "model/network.hpp"
 
@@ -106,6 +107,10 @@ void WriteOutput(const std::string& path, const std::string& content);
 // a flag or a file name and is not UTF-8 is written as U+FFFD rather than
 // ending the run in an internal error (inputs are checked when read).
 [[nodiscard]] std::string JsonText(const nlohmann::ordered_json& document, int indent = 2);
+
+// The same bytes, streamed into `out` in pieces of about 1 MiB, so that a
+// large document is never held as one string beside its tree.
+void WriteJsonText(OutputFile& out, const nlohmann::ordered_json& document, int indent = 2);
 
 // A subcommand: registers its options on `command` and returns what runs it.
 using CommandRunner = std::function<int()>;

@@ -130,6 +130,15 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
 
 void WriteFileSetAtomically(const std::string& folder,
                             const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<OutputPart> parts;
+  parts.reserve(files.size());
+  for (const auto& [name, content] : files) {
+    parts.push_back({name, [&content = content](OutputFile& out) { out.Write(content); }});
+  }
+  WriteFileSetAtomically(folder, parts);
+}
+
+void WriteFileSetAtomically(const std::string& folder, const std::vector<OutputPart>& files) {
   namespace fs = std::filesystem;
   const fs::path target = fs::path(folder).lexically_normal();
   const fs::path name = target.filename().empty() ? target.parent_path().filename() : target.filename();
@@ -144,7 +153,7 @@ void WriteFileSetAtomically(const std::string& folder,
     for (const auto& entry : fs::directory_iterator(clean, error)) {
       const std::string entry_name = entry.path().filename().string();
       const bool ours = std::any_of(files.begin(), files.end(),
-                                    [&](const auto& file) { return file.first == entry_name; });
+                                    [&](const OutputPart& file) { return file.name == entry_name; });
       if (!ours) {
         throw IoError(fmt::format(
             "{}: holds '{}', which this command did not write; the outputs replace the folder "
@@ -167,8 +176,10 @@ void WriteFileSetAtomically(const std::string& folder,
   }
   const fs::path temporary = pattern;
   try {
-    for (const auto& [file, content] : files) {
-      WriteFileAtomically((temporary / file).string(), content);
+    for (const OutputPart& file : files) {
+      OutputFile out((temporary / file.name).string());
+      file.write(out);
+      out.Commit();
     }
     // mkdtemp makes the folder 0700; give it what mkdir would have.
     const mode_t mask = ::umask(0);

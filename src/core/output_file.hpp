@@ -11,6 +11,7 @@
 //   out.Commit();                          // without it, nothing replaces net.json
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,5 +61,16 @@ void WriteFileAtomically(const std::string& path, std::string_view content);
 // set): anything else in it is refused (IoError), and nothing is touched.
 void WriteFileSetAtomically(const std::string& folder,
                             const std::vector<std::pair<std::string, std::string>>& files);
+
+// One file of a set: its name, and what writes its content (in pieces, so a
+// large result need not be held as text).
+struct OutputPart {
+  std::string name;
+  std::function<void(OutputFile&)> write;
+};
+
+// The same, each file streamed by its writer; anything a writer throws
+// leaves the folder as it was.
+void WriteFileSetAtomically(const std::string& folder, const std::vector<OutputPart>& files);
 
 }  // namespace redoubt

@@ -40,7 +40,13 @@ TEST(CliAssess, BundledAlliesWriteReportAssessmentAndSites) {
   EXPECT_NE(result.out.find("critical services: The services whose sector is not public"),
             std::string::npos);
 
-  const Json assessment = Json::parse(testing::ReadText(out + "/assessment.json"));
+  const std::string assessment_text = testing::ReadText(out + "/assessment.json");
+  const Json assessment = Json::parse(assessment_text);
+  // The streamed files are the documents' canonical text (what dump writes),
+  // whole: indent 2 for the assessment, 1 for the sites.
+  EXPECT_EQ(nlohmann::ordered_json::parse(assessment_text).dump(2) + "\n", assessment_text);
+  const std::string sites_text = testing::ReadText(out + "/sites.geojson");
+  EXPECT_EQ(nlohmann::ordered_json::parse(sites_text).dump(1) + "\n", sites_text);
   EXPECT_EQ(assessment["format"], "redoubt/assessment@1");
   EXPECT_EQ(assessment["as_of"], "2024-06-01");
   EXPECT_EQ(assessment["as_of_source"], "as-of");
