@@ -283,7 +283,7 @@
     ], shown, `The most exposed services (${all.exposed} of ${all.count} cross untrusted equipment, ${all.lost} would go down with it)`));
     if (left.count) {
       const share = (part, whole) => R.fmt.pct(whole > 0 ? part / whole : 0, 1);
-      parent.appendChild(R.el('p', { class: 'note digest-note' }, `The ${rows.length} most exposed services of ${all.count} are on this page; the other ${left.count} carry ${share(left.weight, all.weight)} of the weight (${share(left.exposed_weight, all.exposed_weight)} of the exposed weight) — all of them are in assessment.json.`));
+      parent.appendChild(R.el('p', { class: 'note digest-note' }, `The ${rows.length} most exposed services of ${all.count} are on this page; the other ${left.count} ${left.count === 1 ? 'carries' : 'carry'} ${share(left.weight, all.weight)} of the weight (${share(left.exposed_weight, all.exposed_weight)} of the exposed weight) — all of them are in assessment.json.`));
     }
   }
 
