@@ -46,7 +46,8 @@ CommandRunner SetupReport(CLI::App& command) {
   auto options = std::make_shared<ReportOptions>();
   command.add_option("assessment", options->input, "An assessment.json (redoubt/assessment@1)")
       ->required();
-  command.add_option("-o,--output", options->output, "Write the HTML report here (default: stdout)");
+  command.add_option("-o,--output", options->output,
+                     "Write the HTML report here (default: stdout)");
   command
       .add_option_function<std::size_t>(
           "--digest-rows",

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -10,9 +9,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "report/site_cells.hpp"
 
 namespace redoubt {
 
@@ -32,13 +32,6 @@ int SeverityIndex(const Json& value) {
     if (name == kSeverities[index]) return static_cast<int>(index);
   }
   return -1;
-}
-
-// The map's rank of a site's worst severity (map.js): 0 for none, info 1 …
-// critical 5, 6 for a name it does not know.
-int MapRank(const Json& value) {
-  if (!value.is_string() || value.get_ref<const std::string&>().empty()) return 0;
-  return 5 - SeverityIndex(value);
 }
 
 const Json* Find(const Json& object, std::string_view key) {
@@ -100,8 +93,10 @@ void AddSeverity(const Json& row, Json& omitted) {
     count = count.get<std::int64_t>() + 1;
   }
 }
-ListRule CountedFindingsRule() {
-  return {[](const Json& a, const Json& b) { return SeverityIndex(Severity(a)) < SeverityIndex(Severity(b)); },
+ListRule MostSevereFirstRule() {
+  return {[](const Json& a, const Json& b) {
+            return SeverityIndex(Severity(a)) < SeverityIndex(Severity(b));
+          },
           SeverityZero(), AddSeverity};
 }
 // member.js's worst offenders: the most severe, then those naming the most elements.
@@ -171,11 +166,14 @@ class Digester {
     if (!assessment_.is_object()) return assessment_;
     for (const auto& [key, value] : assessment_.items()) {
       if (key == "exposure") {
-        out[key] = Entries(value, "exposure", [&](const Json& doc, Where& where) { return Exposure(doc, where); });
+        out[key] = Entries(value, "exposure",
+                           [&](const Json& doc, Where& where) { return Exposure(doc, where); });
       } else if (key == "findings") {
-        out[key] = Entries(value, "findings", [&](const Json& doc, Where& where) { return Findings(doc, where); });
+        out[key] = Entries(value, "findings",
+                           [&](const Json& doc, Where& where) { return Findings(doc, where); });
       } else if (key == "timeline") {
-        out[key] = Entries(value, "timeline", [&](const Json& doc, Where& where) { return Timeline(doc, where); });
+        out[key] = Entries(value, "timeline",
+                           [&](const Json& doc, Where& where) { return Timeline(doc, where); });
       } else if (key == "alliance") {
         out[key] = Alliance(value);
       } else if (key == "sites") {
@@ -233,9 +231,11 @@ class Digester {
 
   // A copy of the map `object`, each key of `rewrite` written by its
   // function instead (which may add siblings after it), in the map's order.
-  static Json Rewrite(const Json& object,
-                      std::initializer_list<std::pair<std::string_view, std::function<void(const Json&, Json&, const std::string&)>>>
-                          rewrite) {
+  static Json Rewrite(
+      const Json& object,
+      std::initializer_list<
+          std::pair<std::string_view, std::function<void(const Json&, Json&, const std::string&)>>>
+          rewrite) {
     if (!object.is_object()) return object;
     Json out = Json::object();
     for (const auto& [key, value] : object.items()) {
@@ -260,9 +260,10 @@ class Digester {
     Json out = Json::array();
     for (const Json& entry : part) {
       Where where{name, Text(entry, "member"), ""};
-      out.push_back(Rewrite(entry, {{"document", [&](const Json& doc, Json& to, const std::string& key) {
-                                       to[key] = digest_document(doc, where);
-                                     }}}));
+      out.push_back(
+          Rewrite(entry, {{"document", [&](const Json& doc, Json& to, const std::string& key) {
+                             to[key] = digest_document(doc, where);
+                           }}}));
     }
     return out;
   }
@@ -276,7 +277,8 @@ class Digester {
                               return;
                             }
                             Json out = Json::array();
-                            for (const Json& network : networks) out.push_back(digest_network(network));
+                            for (const Json& network : networks)
+                              out.push_back(digest_network(network));
                             to[key] = std::move(out);
                           }}});
   }
@@ -285,18 +287,22 @@ class Digester {
     return Networks(doc, [&](const Json& network) {
       const Json* id = Find(network, "network");
       where.network = id != nullptr ? Text(*id, "id") : std::string();
-      return Rewrite(
-          network,
-          {{"services",
-            [&](const Json& rows, Json& to, const std::string& key) { Cut(rows, limits_.rows, ServicesRule(), to, key, where); }},
-           {"single_points", [&](const Json& points, Json& to, const std::string& key) {
-              to[key] = Rewrite(points, {{"elements", [&](const Json& rows, Json& at, const std::string& list) {
-                                            Cut(rows, limits_.rows, SinglePointsRule(), at, list, where);
-                                          }},
-                                         {"sites", [&](const Json& rows, Json& at, const std::string& list) {
-                                            Cut(rows, limits_.rows, SinglePointsRule(), at, list, where);
-                                          }}});
-            }}});
+      return Rewrite(network,
+                     {{"services",
+                       [&](const Json& rows, Json& to, const std::string& key) {
+                         Cut(rows, limits_.rows, ServicesRule(), to, key, where);
+                       }},
+                      {"single_points", [&](const Json& points, Json& to, const std::string& key) {
+                         to[key] = Rewrite(
+                             points,
+                             {{"elements",
+                               [&](const Json& rows, Json& at, const std::string& list) {
+                                 Cut(rows, limits_.rows, SinglePointsRule(), at, list, where);
+                               }},
+                              {"sites", [&](const Json& rows, Json& at, const std::string& list) {
+                                 Cut(rows, limits_.rows, SinglePointsRule(), at, list, where);
+                               }}});
+                       }}});
     });
   }
 
@@ -304,9 +310,10 @@ class Digester {
     const std::size_t cuts_before = cuts_.size();
     Json out = Networks(doc, [&](const Json& network) {
       where.network = Text(network, "id");
-      return Rewrite(network, {{"findings", [&](const Json& rows, Json& to, const std::string& key) {
-                                  Cut(rows, limits_.rows, FindingsRule(), to, key, where);
-                                }}});
+      return Rewrite(network,
+                     {{"findings", [&](const Json& rows, Json& to, const std::string& key) {
+                         Cut(rows, limits_.rows, FindingsRule(), to, key, where);
+                       }}});
     });
     if (cuts_.size() > cuts_before) ElementsNamed(doc, out);
     return out;
@@ -340,8 +347,10 @@ class Digester {
           if (added) named.push_back({element.get<std::string>(), 0, "info", {}});
           Named& entry = named[it->second];
           ++entry.findings;
-          if (SeverityIndex(Severity(finding)) < SeverityIndex(entry.worst)) entry.worst = Severity(finding);
-          if (std::find(entry.rules.begin(), entry.rules.end(), rule) == entry.rules.end()) entry.rules.push_back(rule);
+          if (SeverityIndex(Severity(finding)) < SeverityIndex(entry.worst))
+            entry.worst = Severity(finding);
+          if (std::find(entry.rules.begin(), entry.rules.end(), rule) == entry.rules.end())
+            entry.rules.push_back(rule);
         }
       }
     }
@@ -358,7 +367,10 @@ class Digester {
     const std::size_t kept = std::min(order.size(), limits_.rows);
     for (std::size_t rank = 0; rank < kept; ++rank) {
       const Named& entry = named[order[rank]];
-      rows.push_back({{"id", entry.id}, {"findings", entry.findings}, {"worst", entry.worst}, {"rules", entry.rules}});
+      rows.push_back({{"id", entry.id},
+                      {"findings", entry.findings},
+                      {"worst", entry.worst},
+                      {"rules", entry.rules}});
     }
     out["elements_named"] = std::move(rows);
     out["elements_named_omitted"] = {{"count", order.size() - kept}};
@@ -367,42 +379,53 @@ class Digester {
   Json Timeline(const Json& doc, Where& where) {
     return Networks(doc, [&](const Json& network) {
       where.network = Text(network, "id");
-      return Rewrite(network, {{"steps", [&](const Json& steps, Json& to, const std::string& key) {
-                                  if (!steps.is_array()) {
-                                    to[key] = steps;
-                                    return;
-                                  }
-                                  Json out = Json::array();
-                                  for (const Json& step : steps) {
-                                    out.push_back(Rewrite(step, {{"due", [&](const Json& rows, Json& at, const std::string& list) {
-                                                                    Cut(rows, limits_.counted_rows, CountedFindingsRule(), at, list, where);
-                                                                  }}}));
-                                  }
-                                  to[key] = std::move(out);
-                                }}});
+      return Rewrite(
+          network,
+          {{"steps", [&](const Json& steps, Json& to, const std::string& key) {
+              if (!steps.is_array()) {
+                to[key] = steps;
+                return;
+              }
+              Json out = Json::array();
+              for (const Json& step : steps) {
+                out.push_back(Rewrite(
+                    step, {{"due", [&](const Json& rows, Json& at, const std::string& list) {
+                              Cut(rows, limits_.counted_rows, MostSevereFirstRule(), at, list,
+                                  where);
+                            }}}));
+              }
+              to[key] = std::move(out);
+            }}});
     });
   }
 
   Json Alliance(const Json& alliance) {
-    return Rewrite(alliance, {{"members", [&](const Json& members, Json& to, const std::string& key) {
-                                 if (!members.is_array()) {
-                                   to[key] = members;
-                                   return;
-                                 }
-                                 Json out = Json::array();
-                                 for (const Json& member : members) {
-                                   const Where where{"alliance", Text(member, "code"), ""};
-                                   const auto cut = [&](const Json& rows, Json& at, const std::string& list) {
-                                     Cut(rows, limits_.rows, CountedFindingsRule(), at, list, where);
-                                   };
-                                   out.push_back(Rewrite(member, {{"compliance", [&](const Json& compliance, Json& at, const std::string& name) {
-                                                                     at[name] = Rewrite(compliance, {{"findings", [&](const Json& findings, Json& in, const std::string& list) {
-                                                                                                        in[list] = Rewrite(findings, {{"baseline", cut}, {"standard", cut}});
-                                                                                                      }}});
-                                                                   }}}));
-                                 }
-                                 to[key] = std::move(out);
-                               }}});
+    return Rewrite(
+        alliance,
+        {{"members", [&](const Json& members, Json& to, const std::string& key) {
+            if (!members.is_array()) {
+              to[key] = members;
+              return;
+            }
+            Json out = Json::array();
+            for (const Json& member : members) {
+              const Where where{"alliance", Text(member, "code"), ""};
+              const auto cut = [&](const Json& rows, Json& at, const std::string& list) {
+                Cut(rows, limits_.rows, MostSevereFirstRule(), at, list, where);
+              };
+              out.push_back(Rewrite(
+                  member,
+                  {{"compliance", [&](const Json& compliance, Json& at, const std::string& name) {
+                      at[name] = Rewrite(
+                          compliance,
+                          {{"findings",
+                            [&](const Json& findings, Json& in, const std::string& list) {
+                              in[list] = Rewrite(findings, {{"baseline", cut}, {"standard", cut}});
+                            }}});
+                    }}}));
+            }
+            to[key] = std::move(out);
+          }}});
   }
 
   // The member a site feature is drawn for (map.js: its `member`, or the
@@ -417,22 +440,11 @@ class Digester {
       const Json* networks = Find(entry, "networks");
       if (networks == nullptr || !networks->is_array()) continue;
       for (const Json& id : *networks) {
-        if (id.is_string() && id.get_ref<const std::string&>() == network) return Text(entry, "code");
+        if (id.is_string() && id.get_ref<const std::string&>() == network)
+          return Text(entry, "code");
       }
     }
     return {};
-  }
-
-  // A point the map can draw: [lon, lat] numbers.
-  static bool PointOf(const Json& feature, double& lon, double& lat) {
-    const Json* geometry = Find(feature, "geometry");
-    if (geometry == nullptr || Text(*geometry, "type") != "Point") return false;
-    const Json* coordinates = Find(*geometry, "coordinates");
-    if (coordinates == nullptr || !coordinates->is_array() || coordinates->size() < 2) return false;
-    if (!(*coordinates)[0].is_number() || !(*coordinates)[1].is_number()) return false;
-    lon = (*coordinates)[0].get<double>();
-    lat = (*coordinates)[1].get<double>();
-    return std::isfinite(lon) && std::isfinite(lat);
   }
 
   Json Sites(const Json& sites) {
@@ -445,7 +457,7 @@ class Digester {
     for (std::size_t index = 0; index < features->size(); ++index) {
       double lon = 0;
       double lat = 0;
-      if (!PointOf((*features)[index], lon, lat)) continue;
+      if (!SitePoint((*features)[index], lon, lat)) continue;
       const Json* properties = Find((*features)[index], "properties");
       member_of[index] = properties != nullptr ? MemberOf(*properties) : std::string();
       if (member_of[index].empty()) continue;
@@ -462,114 +474,38 @@ class Digester {
     return Rewrite(sites, {{"features", [&](const Json&, Json& to, const std::string& key) {
                               Json kept = Json::array();
                               for (std::size_t index = 0; index < features->size(); ++index) {
-                                if (!is_crowded(member_of[index])) kept.push_back((*features)[index]);
+                                if (!is_crowded(member_of[index]))
+                                  kept.push_back((*features)[index]);
                               }
                               to[key] = std::move(kept);
                               Json aggregated = Json::array();
-                              for (const std::string& member : crowded) aggregated.push_back(Cells(*features, member_of, member));
+                              for (const std::string& member : crowded)
+                                aggregated.push_back(Cells(*features, member_of, member));
                               to["aggregated"] = std::move(aggregated);
                             }}});
   }
 
-  // One crowded member's map: its sites in square cells of the grid of side
-  // `cell_degrees` anchored at (0°, 0°), and its flagged sites, the worst
-  // first (map.js's "sites that need attention" order). O(S · 12) for S sites.
-  Json Cells(const Json& features, const std::vector<std::string>& member_of, const std::string& member) {
-    struct Site {
-      double lon, lat;
-      const Json* feature;
-    };
-    std::vector<Site> sites;
+  // One crowded member's map (report/site_cells.hpp) and its flagged sites,
+  // the worst first (map.js's "sites that need attention" order). O(S log S)
+  // for S sites.
+  Json Cells(const Json& features, const std::vector<std::string>& member_of,
+             const std::string& member) {
+    std::vector<const Json*> sites;
     for (std::size_t index = 0; index < features.size(); ++index) {
-      if (member_of[index] != member) continue;
-      Site site{0, 0, &features[index]};
-      if (PointOf(features[index], site.lon, site.lat)) sites.push_back(site);
+      if (member_of[index] == member) sites.push_back(&features[index]);
     }
-    constexpr std::array<double, 12> kSides = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 45};
-    const auto cell_of = [](const Site& site, double side) {
-      return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(std::floor(site.lon / side)),
-                                                   static_cast<std::int64_t>(std::floor(site.lat / side))};
-    };
-    double side = kSides.back();
-    for (double candidate : kSides) {
-      std::unordered_set<std::uint64_t> occupied;
-      bool fits = true;
-      for (const Site& site : sites) {
-        const auto [column, row] = cell_of(site, candidate);
-        occupied.insert((static_cast<std::uint64_t>(column) << 32U) ^ static_cast<std::uint32_t>(row));
-        if (occupied.size() > limits_.map_cells) {
-          fits = false;
-          break;
-        }
-      }
-      if (fits) {
-        side = candidate;
-        break;
-      }
-    }
-    struct Cell {
-      std::int64_t sites = 0, named = 0, exposed = 0;
-      double exposed_weight = 0;
-      int worst_rank = 0;
-      Json worst;
-    };
-    std::map<std::pair<std::int64_t, std::int64_t>, Cell> cells;
-    std::int64_t named = 0;
-    std::int64_t exposed = 0;
-    std::int64_t flagged_count = 0;
-    double exposed_weight = 0;
+    SiteCells cells = GridCells(sites, limits_.map_cells);
+    Json record = {{"member", member}};
+    for (const auto& [key, value] : cells.totals.items()) record[key] = value;
     Json flagged = Json::array();
-    for (const Site& site : sites) {
-      static const Json kNoProperties = Json::object();
-      const Json* found = Find(*site.feature, "properties");
-      const Json& properties = found != nullptr ? *found : kNoProperties;
-      Cell& cell = cells[cell_of(site, side)];
-      const bool is_named = Number(properties, "findings") > 0;
-      const double weight = Number(properties, "exposed_weight");
-      const Json* worst = Find(properties, "worst_severity");
-      const int rank = worst != nullptr ? MapRank(*worst) : 0;
-      ++cell.sites;
-      cell.named += is_named ? 1 : 0;
-      cell.exposed += weight > 0 ? 1 : 0;
-      cell.exposed_weight += weight;
-      if (rank > cell.worst_rank) {
-        cell.worst_rank = rank;
-        cell.worst = *worst;
-      }
-      named += is_named ? 1 : 0;
-      exposed += weight > 0 ? 1 : 0;
-      exposed_weight += weight;
-      if (is_named || weight > 0) {
-        ++flagged_count;
-        flagged.push_back(*site.feature);
-      }
-    }
-    const auto round6 = [](double x) { return std::round(x * 1e6) / 1e6; };
-    Json cell_rows = Json::array();
-    for (const auto& [at, cell] : cells) {
-      cell_rows.push_back({{"lon", round6((static_cast<double>(at.first) + 0.5) * side)},
-                           {"lat", round6((static_cast<double>(at.second) + 0.5) * side)},
-                           {"sites", cell.sites},
-                           {"named", cell.named},
-                           {"exposed", cell.exposed},
-                           {"exposed_weight", cell.exposed_weight},
-                           {"worst", cell.worst}});
-    }
-    Json record = {{"member", member},
-                   {"sites", sites.size()},
-                   {"named", named},
-                   {"exposed", exposed},
-                   {"flagged", flagged_count},
-                   {"exposed_weight", exposed_weight},
-                   {"cell_degrees", side},
-                   {"cells", std::move(cell_rows)}};
+    for (const Json* site : cells.flagged) flagged.push_back(*site);
     const ListRule rule{[](const Json& a, const Json& b) {
                           const Json* pa = Find(a, "properties");
                           const Json* pb = Find(b, "properties");
                           const Json* sa = pa != nullptr ? Find(*pa, "worst_severity") : nullptr;
                           const Json* sb = pb != nullptr ? Find(*pb, "worst_severity") : nullptr;
-                          const int ra = sa != nullptr ? MapRank(*sa) : 0;
-                          const int rb = sb != nullptr ? MapRank(*sb) : 0;
+                          const int ra = sa != nullptr ? MapSeverityRank(*sa) : 0;
+                          const int rb = sb != nullptr ? MapSeverityRank(*sb) : 0;
                           if (ra != rb) return ra > rb;
                           return (pa != nullptr ? Number(*pa, "exposed_weight") : 0.0) >
                                  (pb != nullptr ? Number(*pb, "exposed_weight") : 0.0);
@@ -578,9 +514,9 @@ class Digester {
     const Where where{"sites", member, ""};
     Cut(flagged, limits_.rows, rule, record, "flagged_sites", where);
     maps_.push_back({{"member", member},
-                     {"sites", sites.size()},
-                     {"cells", cells.size()},
-                     {"cell_degrees", side}});
+                     {"sites", record["sites"]},
+                     {"cells", record["cells"].size()},
+                     {"cell_degrees", record["cell_degrees"]}});
     return record;
   }
 
