@@ -171,10 +171,10 @@ async function checkDigest(browser, assessment, html) {
   check(embedded.digest && embedded.digest.cuts.length > 0, 'digest: the page embeds no digest');
   const notes = await page.$$eval('.digest-note', (nodes) => nodes.map((n) => n.textContent));
   const members = assessment.members.map((m) => m.code);
-  // Per member: its findings and its single points were cut, and its
-  // services, whose table shows when one is exposed or would be lost.
+  // Per member: its findings and its single points (elements, sites) were
+  // cut, and its services, whose table shows when one is exposed or would be lost.
   const withServices = assessment.exposure.filter((e) => e.document.networks.some((n) => n.services.some((x) => x.exposed || (x.up && !x.survives_untrusted_loss)))).length;
-  const expected = 2 * members.length + withServices;
+  const expected = 3 * members.length + withServices;
   check(notes.length === expected, `digest: ${notes.length} truncation sentences, expected ${expected}: ${notes.join(' | ')}`);
   notes.forEach((note) => check(/are (on this page|in assessment\.json)/.test(note) && /assessment\.json/.test(note), `digest: the sentence "${note}" does not say where the rest is`));
   const summary = await page.textContent('.digest-summary');

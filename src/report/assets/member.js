@@ -246,6 +246,11 @@
     if (sites.length) {
       parent.appendChild(R.table([{ label: 'Site', render: (s) => R.el('code', {}, s.id) }, { label: 'Services', value: (s) => s.services, num: true }, { label: 'Weight', value: (s) => R.fmt.int(s.weight), num: true }],
         sites.slice().sort((a, b) => b.weight - a.weight).slice(0, 8), 'Sites whose loss alone cuts services'));
+      let omittedSites = 0;
+      docs.forEach((doc) => R.list(doc.networks).forEach((n) => { omittedSites += omittedCount(n.single_points, 'sites'); }));
+      if (omittedSites) {
+        parent.appendChild(R.el('p', { class: 'note digest-note' }, `The heaviest of ${sites.length + omittedSites} sites whose loss alone cuts services; this page holds the ${sites.length} heaviest of each network's, and the other ${omittedSites} are in assessment.json.`));
+      }
     }
   }
 
