@@ -4,11 +4,11 @@
 // all, left as it is.
 #include "report/digest.hpp"
 
-#include <gtest/gtest.h>
-
-#include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 #include "report/html_report.hpp"
 
