@@ -114,7 +114,8 @@ std::string ScriptSafeJson(const Json& document) {
   return text;
 }
 
-std::string RenderReportHtml(const Json& assessment, const ReportAssets& assets) {
+std::string RenderReportHtml(const Json& assessment, const ReportAssets& assets,
+                             const DigestLimits& limits) {
   std::string page = assets.html_template;
   std::string title = "redoubt assessment";
   if (auto it = assessment.find("title"); it != assessment.end() && it->is_string()) {
@@ -125,7 +126,7 @@ std::string RenderReportHtml(const Json& assessment, const ReportAssets& assets)
 
   std::string data;
   data += "<script type=\"application/json\" id=\"redoubt-assessment\">";
-  data += ScriptSafeJson(assessment);
+  data += ScriptSafeJson(ReportDigest(assessment, limits));
   data += "</script>\n<script type=\"application/json\" id=\"redoubt-world\">";
   // The atlas is JSON already; re-dumping it would only cost time.
   std::string world = assets.world_topojson;

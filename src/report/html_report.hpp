@@ -3,9 +3,11 @@
 // RenderReportHtml inlines into the template (src/report/assets/report.html)
 // its stylesheet, the renderer scripts, the Vega, Vega-Lite and vega-embed
 // builds, the Natural Earth countries (world-atlas TopoJSON) and the
-// assessment itself, so the browser fetches nothing. The scripts draw every
-// chart from the embedded assessment (report/assessment.hpp); nothing of the
-// engine reaches the page but that document.
+// assessment's digest (report/digest.hpp: the assessment itself, with the
+// lists that grow with the network cut to their worst rows and crowded maps
+// drawn as grid cells), so the browser fetches nothing. The scripts draw
+// every chart from that document (report/assessment.hpp); nothing of the
+// engine reaches the page but it.
 //
 //   ReportAssets assets = LoadReportAssets(ReportAssetsDir());
 //   std::string html = RenderReportHtml(assessment, assets);
@@ -17,6 +19,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "report/digest.hpp"
 
 namespace redoubt {
 
@@ -46,10 +50,13 @@ struct ReportAssets {
 // The report page. The template must hold the markers <!-- redoubt:title -->,
 // <!-- redoubt:style -->, <!-- redoubt:data --> and <!-- redoubt:scripts -->.
 // Inside inlined scripts and JSON, "</script" and "<!--" are escaped so that
-// no content can close its element. Deterministic: same inputs, same bytes.
-// O(size of the assets + size of the assessment).
+// no content can close its element. The page embeds ReportDigest(assessment,
+// limits); an assessment within the limits is embedded as it is.
+// Deterministic: same inputs, same bytes. O(size of the assets + size of the
+// assessment).
 [[nodiscard]] std::string RenderReportHtml(const nlohmann::ordered_json& assessment,
-                                           const ReportAssets& assets);
+                                           const ReportAssets& assets,
+                                           const DigestLimits& limits = {});
 
 // The assessment as the text of a <script type="application/json"> element:
 // compact JSON with every "</" written "<\/" and "<!--" written "\u003c!--".

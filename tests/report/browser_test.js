@@ -48,8 +48,8 @@ function check(condition, message) {
   return condition;
 }
 
-function render(input, output) {
-  childProcess.execFileSync(binary, ['report', input, '-o', output], { stdio: 'inherit' });
+function render(input, output, extra) {
+  childProcess.execFileSync(binary, ['report', input, '-o', output].concat(extra || []), { stdio: 'inherit' });
   return fs.readFileSync(output, 'utf8');
 }
 
@@ -160,6 +160,49 @@ async function checkSharingTimeline(page, assessment) {
   }
 }
 
+// The fixture rendered with tiny digest limits (3 rows a list, a map of cells
+// past 5 sites): the cut tables say so, each member's map draws cells whose
+// caption gives the totals of all its sites, every count printed is the full
+// count, and the headline figures are still assessment.json's.
+async function checkDigest(browser, assessment, html) {
+  const report = await open(browser, 'digest', html);
+  const page = report.page;
+  const embedded = await page.evaluate(() => JSON.parse(document.getElementById('redoubt-assessment').textContent));
+  check(embedded.digest && embedded.digest.cuts.length > 0, 'digest: the page embeds no digest');
+  const notes = await page.$$eval('.digest-note', (nodes) => nodes.map((n) => n.textContent));
+  const members = assessment.members.map((m) => m.code);
+  // Per member: its findings and its single points (elements, sites) were
+  // cut, and its services, whose table shows when one is exposed or would be lost.
+  const withServices = assessment.exposure.filter((e) => e.document.networks.some((n) => n.services.some((x) => x.exposed || (x.up && !x.survives_untrusted_loss)))).length;
+  const expected = 3 * members.length + withServices;
+  check(notes.length === expected, `digest: ${notes.length} truncation sentences, expected ${expected}: ${notes.join(' | ')}`);
+  notes.forEach((note) => check(/are (on this page|in assessment\.json)/.test(note) && /assessment\.json/.test(note), `digest: the sentence "${note}" does not say where the rest is`));
+  const summary = await page.textContent('.digest-summary');
+  check(/embeds a digest of the assessment/.test(summary), `digest: the inputs section says "${summary}"`);
+  for (const code of members) {
+    const section = `#member-${code.toLowerCase()}`;
+    const features = assessment.sites.features.filter((f) => f.properties.member === code);
+    const named = features.filter((f) => f.properties.findings > 0).length;
+    const exposed = features.filter((f) => f.properties.exposed_weight > 0).length;
+    const cells = embedded.sites.aggregated.find((a) => a.member === code);
+    if (!check(cells, `digest: ${code}'s map is not aggregated`)) continue;
+    const caption = await page.textContent(`${section} .vis[data-chart=map]`).then(() => page.$eval(`${section} figure.chart:has(.vis[data-chart=map]) figcaption`, (n) => n.textContent));
+    check(caption.includes(`${features.length} sites, aggregated into ${cells.cells.length} cells`) && caption.includes(`${named} named by a finding, ${exposed} with untrusted equipment`),
+      `digest: ${code}'s map caption reads "${caption}" (expected ${features.length} sites, ${named} named, ${exposed} exposed)`);
+    const symbols = await page.$eval(`${section} .vis[data-chart=map]`, (vis) => vis.querySelectorAll('.mark-symbol.role-mark path').length);
+    check(symbols === cells.cells.length, `digest: ${code}'s map drew ${symbols} symbols for ${cells.cells.length} cells`);
+    // The findings chart counts every finding, not the 3 kept.
+    const doc = assessment.findings.find((e) => e.member === code).document;
+    const total = doc.networks.reduce((n, net) => n + net.findings.length, 0);
+    const text = await page.textContent(`${section}-compliance`);
+    check(text.includes(`${total} finding${total === 1 ? '' : 's'} on `), `digest: ${code}'s findings chart does not count all ${total} findings`);
+  }
+  await checkHeadlineFigures(page, assessment, check, 'digest');
+  await page.screenshot({ path: path.join(buildDir, 'report-digest.png'), fullPage: true });
+  console.log(`digest: ${report.state.charts.length} charts, ${notes.length} truncation sentences`);
+  await page.close();
+}
+
 // A fresh assessment of the bundled allies: its report against its assessment.json.
 async function mainAssess() {
   const outDir = path.join(buildDir, `report-figures-${assessDate}`);
@@ -264,6 +307,8 @@ async function main() {
   // The least an assessment may hold: every section must say what is missing.
   const minimalJson = path.join(outDir, 'minimal.json');
   fs.writeFileSync(minimalJson, JSON.stringify({ format: 'redoubt/assessment@1', title: 'Empty', members: [{ code: 'GB', name: 'United Kingdom', networks: ['gb-sample'] }], alliance: null }));
+  const digestHtml = path.join(outDir, 'digest.html');
+  checkStatic('digest', render(path.join(fixtures, 'assessment.json'), digestHtml, ['--digest-rows', '3', '--digest-sites', '5']));
   const minimalHtml = path.join(outDir, 'minimal.html');
   checkStatic('minimal', render(minimalJson, minimalHtml));
 
@@ -304,6 +349,7 @@ async function main() {
     const fullText = await full.page.textContent('main');
     check(/The rip-and-replace plan: not part of this assessment\./.test(fullText), 'full: the plan section does not say it was not part of this assessment');
     await checkPlan(browser);
+    await checkDigest(browser, JSON.parse(fs.readFileSync(path.join(fixtures, 'assessment.json'), 'utf8')), digestHtml);
 
     const minimal = await open(browser, 'minimal', minimalHtml);
     check(minimal.state.missing >= 3, `minimal: only ${minimal.state.missing} "not part of this assessment" notes`);

@@ -1,6 +1,7 @@
 // Every headline number of a rendered report equals the figure in the
 // assessment it was rendered from: the data embedded in the page is the
-// assessment, the scorecard (one row per member and basis), the summary's
+// assessment (or its digest, with every part but the cut lists the
+// assessment's), the scorecard (one row per member and basis), the summary's
 // cards and the postures table print the `figures` part of assessment.json,
 // and every caption uses the engine's names and definitions verbatim.
 //
@@ -30,7 +31,20 @@ async function readTable(page, selector) {
 
 async function checkHeadlineFigures(page, assessment, check, name) {
   const embedded = await page.evaluate(() => JSON.parse(document.getElementById('redoubt-assessment').textContent));
-  check(JSON.stringify(embedded) === JSON.stringify(assessment), `${name}: the embedded data is not assessment.json`);
+  if (!embedded.digest) {
+    check(JSON.stringify(embedded) === JSON.stringify(assessment), `${name}: the embedded data is not assessment.json`);
+  } else {
+    // A digest (report/digest.hpp) cuts lists of exposure, findings, timeline,
+    // the alliance members' references to findings and the sites; every
+    // other part, the figures above all, is assessment.json's.
+    const cutParts = ['exposure', 'findings', 'timeline', 'alliance', 'sites', 'digest'];
+    Object.keys(assessment).forEach((key) => {
+      if (!cutParts.includes(key)) check(JSON.stringify(embedded[key]) === JSON.stringify(assessment[key]), `${name}: the digest's ${key} is not assessment.json's`);
+    });
+    const withoutRefs = (alliance) => JSON.stringify(Object.assign({}, alliance, { members: (alliance.members || []).map((m) => Object.assign({}, m, { compliance: Object.assign({}, m.compliance, { findings: null }) })) }));
+    if (assessment.alliance) check(withoutRefs(embedded.alliance) === withoutRefs(assessment.alliance), `${name}: the digest's alliance view differs from assessment.json's beyond its references to findings`);
+    check(Array.isArray(embedded.digest.cuts) && embedded.digest.cuts.length + embedded.digest.maps.length > 0, `${name}: a digest that cut nothing`);
+  }
   const figures = assessment.figures;
   if (!check(figures && Array.isArray(figures.members), `${name}: the assessment has no figures part`)) return;
   const define = {};

@@ -32,6 +32,25 @@ TEST(ReportCli, RendersTheFixture) {
             std::string::npos);
 }
 
+// The fixture is under the digest's limits: embedded as it is. With tiny
+// limits its lists are cut and its maps drawn as cells.
+TEST(ReportCli, DigestLimitsComeFromTheFlags) {
+  if (!AssetsInstalled()) GTEST_SKIP() << "node_modules/ not installed; run scripts/setup";
+  const std::string folder = testing::TempDir("digest");
+  auto whole = RunRedoubt({"report", kFixture, "-o", folder + "/whole.html"});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_EQ(testing::ReadText(folder + "/whole.html").find("\"digest\":{"), std::string::npos);
+  auto cut = RunRedoubt({"report", kFixture, "-o", folder + "/cut.html", "--digest-rows", "3",
+                         "--digest-sites", "5"});
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  const std::string html = testing::ReadText(folder + "/cut.html");
+  EXPECT_NE(html.find("\"digest\":{\"limits\":{\"rows\":3,\"counted_rows\":3,\"map_sites\":5,"),
+            std::string::npos);
+  EXPECT_NE(html.find("\"findings_omitted\":{\"count\":3,"), std::string::npos);
+  EXPECT_NE(html.find("\"aggregated\":[{\"member\":\"US\",\"sites\":10,"), std::string::npos);
+  EXPECT_NE(RunRedoubt({"report", kFixture, "--digest-rows", "0"}).exit_code, 0);
+}
+
 TEST(ReportCli, WrongFormatExitsTwoWithTheLocation) {
   const std::string findings = testing::SourcePath("tests/cases/report/fixtures/findings.json");
   auto result = RunRedoubt({"report", findings, "-o", testing::TempDir("wrong") + "/r.html"});

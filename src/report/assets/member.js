@@ -6,6 +6,14 @@
 (function (R) {
   const sevScale = { domain: R.severities, range: R.severities.map((s) => R.severityColor[s]) };
 
+  // A list the digest cut (report/digest.hpp) has `<key>_omitted` beside it:
+  // {count, sums of what was left out}. Zero counts when nothing was cut.
+  const omittedCount = (holder, key) => {
+    const omitted = holder && holder[key + '_omitted'];
+    return omitted && R.isNum(omitted.count) ? omitted.count : 0;
+  };
+  const severityWords = (bySeverity) => R.severities.filter((s) => bySeverity && bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`).join(', ');
+
   // `basis`: the name of the basis the findings documents are on (as inventoried).
   function renderFindings(parent, entry, basis) {
     const doc = entry.doc;
@@ -14,15 +22,22 @@
     parent.appendChild(heading);
     const rules = [];
     const findings = [];
+    let omitted = 0;
+    const omittedBy = {};
     R.list(doc.networks).forEach((n) => {
       R.list(n.rules).forEach((rule) => rules.push(Object.assign({ network: n.id }, rule)));
       R.list(n.findings).forEach((f) => findings.push(f));
+      omitted += omittedCount(n, 'findings');
+      const by = (n.findings_omitted && n.findings_omitted.by_severity) || {};
+      R.severities.forEach((sev) => { omittedBy[sev] = (omittedBy[sev] || 0) + (by[sev] || 0); });
     });
+    // Every finding, also those the digest left out of this page.
+    const total = findings.length + omitted;
     const hit = rules.filter((r) => r.findings > 0);
     if (hit.length) {
       R.chart(parent, {
         title: 'Findings by rule',
-        caption: `${findings.length} finding${findings.length === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity; ${basis}.`,
+        caption: `${total} finding${total === 1 ? '' : 's'} on ${hit.length} of ${rules.length} rules, coloured by severity; ${basis}.`,
         kind: 'bar',
         spec: {
           width: 'container', height: { step: 22 },
@@ -55,7 +70,20 @@
       { label: 'Due', value: (f) => f.due },
       { label: 'Remedy', value: (f) => f.remedy },
     ], worst, 'Worst offenders (most severe first)'));
-    // Elements named by the most findings, the most severe first.
+    if (omitted) {
+      parent.appendChild(R.el('p', { class: 'note digest-note' }, `The worst offenders are the most severe of all ${total} findings; this page holds the ${findings.length} most severe of each network's, and the other ${omitted} (${severityWords(omittedBy)}) are in assessment.json.`));
+    }
+    // Elements named by the most findings, the most severe first: from the
+    // digest when it cut the findings (it counts them all), else counted here.
+    if (Array.isArray(doc.elements_named)) {
+      parent.appendChild(R.table([
+        { label: 'Element', render: (e) => R.el('code', {}, e.id) },
+        { label: 'Worst', render: (e) => R.severityBadge(e.worst) },
+        { label: 'Findings', value: (e) => e.findings, num: true },
+        { label: 'Rules', value: (e) => R.list(e.rules).join(', ') },
+      ], doc.elements_named.slice(0, 10), 'Elements named by the most findings'));
+      return;
+    }
     const byElement = new Map();
     findings.forEach((f) => R.list(f.elements).forEach((id) => {
       const e = byElement.get(id) || { id: id, findings: 0, worst: 'info', rules: new Set() };
@@ -194,6 +222,8 @@
     }));
     if (!elements.length && !sites.length) { parent.appendChild(R.el('p', {}, 'No single point of failure between a service and the core.')); return; }
     const top = elements.slice().sort((a, b) => b.weight - a.weight || b.services - a.services).slice(0, 12);
+    let omittedPoints = 0;
+    docs.forEach((doc) => R.list(doc.networks).forEach((n) => { omittedPoints += omittedCount(n.single_points, 'elements'); }));
     R.chart(parent, {
       title: 'Single points of failure',
       caption: 'Elements whose loss alone cuts services from the core, by the weight they would take down.',
@@ -210,9 +240,55 @@
       },
       table: R.table([{ label: 'Element', value: (e) => e.id }, { label: 'Services', value: (e) => e.services, num: true }, { label: 'Weight', value: (e) => R.fmt.int(e.weight), num: true }], top),
     });
+    if (omittedPoints) {
+      parent.appendChild(R.el('p', { class: 'note digest-note' }, `The heaviest of ${elements.length + omittedPoints} single points of failure; this page holds the ${elements.length} heaviest of each network's, and the other ${omittedPoints} are in assessment.json.`));
+    }
     if (sites.length) {
       parent.appendChild(R.table([{ label: 'Site', render: (s) => R.el('code', {}, s.id) }, { label: 'Services', value: (s) => s.services, num: true }, { label: 'Weight', value: (s) => R.fmt.int(s.weight), num: true }],
         sites.slice().sort((a, b) => b.weight - a.weight).slice(0, 8), 'Sites whose loss alone cuts services'));
+      let omittedSites = 0;
+      docs.forEach((doc) => R.list(doc.networks).forEach((n) => { omittedSites += omittedCount(n.single_points, 'sites'); }));
+      if (omittedSites) {
+        parent.appendChild(R.el('p', { class: 'note digest-note' }, `The heaviest of ${sites.length + omittedSites} sites whose loss alone cuts services; this page holds the ${sites.length} heaviest of each network's, and the other ${omittedSites} are in assessment.json.`));
+      }
+    }
+  }
+
+  // The most exposed services (espionage, then sabotage, then weight: the
+  // digest's order), with the full counts: the rows on this page plus those
+  // the digest left out.
+  function renderServices(parent, docs) {
+    const rows = [];
+    const all = { count: 0, weight: 0, exposed: 0, exposed_weight: 0, lost: 0 };
+    const left = { count: 0, weight: 0, exposed_weight: 0 };
+    const lost = (s) => s.up === true && s.survives_untrusted_loss === false;
+    docs.forEach((doc) => R.list(doc.networks).forEach((n) => {
+      R.list(n.services).forEach((s) => {
+        rows.push(Object.assign({ network: (n.network || {}).id }, s));
+        all.count++; all.weight += s.weight || 0;
+        if (s.exposed) { all.exposed++; all.exposed_weight += s.weight || 0; }
+        if (lost(s)) all.lost++;
+      });
+      const o = n.services_omitted;
+      if (o) {
+        ['count', 'weight', 'exposed', 'exposed_weight', 'lost'].forEach((k) => { all[k] += o[k] || 0; });
+        ['count', 'weight', 'exposed_weight'].forEach((k) => { left[k] += o[k] || 0; });
+      }
+    }));
+    const shown = rows.filter((s) => s.exposed || lost(s))
+      .sort((a, b) => (b.exposed === true) - (a.exposed === true) || lost(b) - lost(a) || (b.weight || 0) - (a.weight || 0)).slice(0, 12);
+    if (!shown.length) return;
+    parent.appendChild(R.table([
+      { label: 'Service', render: (s) => R.el('code', {}, s.id) },
+      { label: 'Sector', value: (s) => s.sector },
+      { label: 'Network', value: (s) => s.network },
+      { label: 'Weight', value: (s) => R.fmt.int(s.weight), num: true },
+      { label: 'Crosses untrusted', value: (s) => (s.exposed ? 'yes' : 'no') },
+      { label: 'Lost if switched off', value: (s) => (lost(s) ? 'yes' : 'no') },
+    ], shown, `The most exposed services (${all.exposed} of ${all.count} cross untrusted equipment, ${all.lost} would go down with it)`));
+    if (left.count) {
+      const share = (part, whole) => R.fmt.pct(whole > 0 ? part / whole : 0, 1);
+      parent.appendChild(R.el('p', { class: 'note digest-note' }, `The ${rows.length} most exposed services of ${all.count} are on this page; the other ${left.count} ${left.count === 1 ? 'carries' : 'carry'} ${share(left.weight, all.weight)} of the weight (${share(left.exposed_weight, all.exposed_weight)} of the exposed weight) — all of them are in assessment.json.`));
     }
   }
 
@@ -222,7 +298,7 @@
     const networks = R.inventoryNetworks(assessment, member);
     const has = (list) => R.forMember(list, member.code).length > 0;
     const sites = R.memberSites(assessment, member);
-    if (!networks.length && !has(assessment.findings) && !has(assessment.exposure) && !has(assessment.resilience) && !(sites && sites.length)) {
+    if (!networks.length && !has(assessment.findings) && !has(assessment.exposure) && !has(assessment.resilience) && !(sites && sites.length) && !R.memberCells(assessment, member)) {
       R.missing(section, `${member.code} appears in the alliance view only; its inventories, findings, exposure and resilience`);
       return;
     }
@@ -251,6 +327,7 @@
       R.guard(exposure, 'The exposure per sector', () => renderExposure(exposure, docs));
       R.guard(exposure, 'The loss matrix', () => renderLossMatrix(exposure, docs));
       R.guard(exposure, 'The single points of failure', () => renderSinglePoints(exposure, docs));
+      R.guard(exposure, 'The most exposed services', () => renderServices(exposure, docs));
     }
 
     const resilience = R.section(section, id + '-resilience', 'Resilience', 3);
@@ -278,8 +355,10 @@
       R.list(doc.networks).forEach((n) => {
         const series = label ? `${entry.member} · ${n.id}` : n.id;
         R.list(n.steps).forEach((step) => {
-          values.push({ series: series, date: step.date, in_force: step.in_force, due: R.list(step.due).length, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
-          starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: R.list(step.due), ends: R.list(step.ends), in_force: step.in_force });
+          // Findings newly due: those listed plus those the digest left out.
+          const due = R.list(step.due).length + omittedCount(step, 'due');
+          values.push({ series: series, date: step.date, in_force: step.in_force, due: due, starts: R.list(step.starts).map((id) => titles[id] || id).join('; ') || '—' });
+          starts.push({ series: series, date: step.date, starts: R.list(step.starts), due: due, ends: R.list(step.ends), in_force: step.in_force });
         });
       });
       // ISO dates compare as strings.
@@ -322,7 +401,7 @@
         { label: 'Date', value: (s) => s.date },
         { label: 'Network', value: (s) => s.series },
         { label: 'Rules starting', value: (s) => s.starts.join(', ') },
-        { label: 'Findings newly due', value: (s) => s.due.length, num: true },
+        { label: 'Findings newly due', value: (s) => s.due, num: true },
         { label: 'In force', value: (s) => s.in_force, num: true },
       ], starts),
     });

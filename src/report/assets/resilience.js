@@ -81,11 +81,19 @@
         layer: [
           { transform: [{ filter: "datum.sector === 'all'" }], mark: { type: 'area', opacity: 0.18, color: '#000000' },
             encoding: { y: { field: 'p05', type: 'quantitative', title: 'weight up', axis: { format: '%' }, scale: { domain: [floor, 1] } }, y2: { field: 'p95' }, color: { value: '#000000' } } },
-          { mark: { type: 'line', clip: true, point: { size: 12 } },
+          { mark: { type: 'line', clip: true },
             encoding: {
               y: { field: 'mean', type: 'quantitative' },
               strokeWidth: { condition: { test: "datum.sector === 'all'", value: 2.6 }, value: 1.4 },
               strokeDash: { condition: { test: "datum.sector === 'all'", value: [1, 0] }, value: [5, 2] },
+            } },
+          // A point (with its tooltip) per checkpoint of the whole network
+          // only: one per checkpoint and sector is about 1,000 SVG symbols a
+          // chart, and with a hundred charts most of the page's drawing time.
+          // Every sector's numbers are in the table of the chart.
+          { transform: [{ filter: "datum.sector === 'all'" }], mark: { type: 'point', filled: true, size: 14, clip: true },
+            encoding: {
+              y: { field: 'mean', type: 'quantitative' },
               tooltip: [{ field: 'sector' }, { field: 'hours', title: 'hours' }, { field: 'mean', format: '.1%', title: 'mean' }, { field: 'p50', format: '.1%', title: 'median' },
                 { field: 'p05', format: '.1%', title: '5th percentile' }, { field: 'p95', format: '.1%', title: '95th percentile' }],
             } },

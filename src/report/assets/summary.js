@@ -225,6 +225,10 @@
       section.appendChild(R.el('p', {}, 'To reproduce every number of this report (same inputs, same seed, same version):'));
       section.appendChild(R.el('pre', { class: 'command' }, assessment.command));
     }
-    section.appendChild(R.el('p', { class: 'muted' }, 'Re-render this page without re-running: redoubt report assessment.json -o report.html. The full assessment is embedded in this file (element #redoubt-assessment).'));
+    const digest = assessment.digest;
+    const embedded = digest
+      ? `This file embeds a digest of the assessment (element #redoubt-assessment): ${R.list(digest.cuts).length} long lists cut to their worst rows and ${R.list(digest.maps).length} crowded maps drawn as grid cells; every figure and total on this page counts every row, and the full assessment is in assessment.json and sites.geojson.`
+      : 'The full assessment is embedded in this file (element #redoubt-assessment).';
+    section.appendChild(R.el('p', { class: 'muted digest-summary' }, 'Re-render this page without re-running: redoubt report assessment.json -o report.html. ' + embedded));
   };
 })(window.Redoubt = window.Redoubt || {});
