@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <random>
 
@@ -134,24 +133,37 @@ SourceFile SourceFile::Read(const std::string& path) {
     // front: it is read as a stream, with a size limit and a timeout.
     return FromString(path, ReadStream(path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &info) != 0) {
     throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   }
   SourceFile file;
   file.name_ = path;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size < 0) throw IoError(fmt::format("{}: read failed", path));
-  // Spare capacity past the end lets the JSON parser read the buffer in place.
-  file.text_.reserve(static_cast<std::size_t>(size) + kSourcePadding);
-  AdviseHugePages(file.text_.data(), file.text_.capacity());
-  if (size > 0) {
-    file.text_.resize(static_cast<std::size_t>(size));
-    in.read(file.text_.data(), size);
-    if (!in) throw IoError(fmt::format("{}: read failed", path));
+  const auto size = static_cast<std::size_t>(info.st_size);
+  if (auto mapped = MappedFile::Map(fd, size, kSourcePadding)) {
+    file.mapped_ = std::make_shared<const MappedFile>(std::move(*mapped));
+    return file;
   }
+  // Empty, or a file system that cannot map it, or no address space left for
+  // the mapping (then this reserve throws std::bad_alloc too).
+  // Spare capacity past the end lets the JSON parser read the buffer in place.
+  file.text_.reserve(size + kSourcePadding);
+  AdviseHugePages(file.text_.data(), file.text_.capacity());
+  file.text_.resize(size);
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t got = ::read(fd, file.text_.data() + done, size - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw IoError(fmt::format("{}: read failed: {}", path, std::strerror(errno)));
+    if (got == 0) break;  // shorter than it was a moment ago: what is there
+    done += static_cast<std::size_t>(got);
+  }
+  file.text_.resize(done);
   return file;
 }
 
@@ -165,10 +177,11 @@ SourceFile SourceFile::FromString(std::string name, std::string text) {
 
 void SourceFile::BuildLineIndex() const {
   if (!line_starts_.empty()) return;
-  length_ = text_.size();
+  const std::string_view text = this->text();
+  length_ = text.size();
   line_starts_.push_back(0);
-  const char* begin = text_.data();
-  const char* end = begin + text_.size();
+  const char* begin = text.data();
+  const char* end = begin + text.size();
   const char* cursor = begin;
   while (cursor < end) {
     const void* found = std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor));
@@ -218,6 +231,7 @@ std::uint64_t SourceFile::OffsetOf(std::uint32_t line, std::uint32_t column) con
 void SourceFile::DropText() {
   BuildLineIndex();
   std::string().swap(text_);
+  mapped_.reset();
 }
 
 }  // namespace redoubt

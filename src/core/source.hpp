@@ -6,12 +6,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/mapped_file.hpp"
 
 namespace redoubt {
 
@@ -20,7 +22,10 @@ inline constexpr std::size_t kSourcePadding = 64;
 
 class SourceFile {
  public:
-  // Reads `path` whole. Throws IoError when it cannot be read. A pipe, FIFO,
+  // Reads `path` whole. A regular file is mapped (MappedFile: its cached
+  // pages are shared, not copied; what that does not guarantee is said
+  // there), or read into memory where it cannot be. Throws IoError when it
+  // cannot be read. A pipe, FIFO,
   // socket or device (`<(cat inv.json)`, /dev/stdin) is read as a stream to
   // its end: at most 1 GiB, and an error rather than a hang when nothing is
   // written for REDOUBT_READ_TIMEOUT seconds (default 60), a FIFO that no
@@ -30,10 +35,14 @@ class SourceFile {
   static SourceFile FromString(std::string name, std::string text);
 
   [[nodiscard]] const std::string& name() const { return name_; }
-  [[nodiscard]] std::string_view text() const { return text_; }
-  [[nodiscard]] std::size_t size() const { return text_.size(); }
-  // Allocated bytes of the text buffer; at least size() + kSourcePadding.
-  [[nodiscard]] std::size_t capacity() const { return text_.capacity(); }
+  [[nodiscard]] std::string_view text() const {
+    return mapped_ ? mapped_->text() : std::string_view(text_);
+  }
+  [[nodiscard]] std::size_t size() const { return text().size(); }
+  // Readable bytes from text().data(); at least size() + kSourcePadding.
+  [[nodiscard]] std::size_t capacity() const {
+    return mapped_ ? mapped_->readable() : text_.capacity();
+  }
 
   // Line and column (1-based, column in bytes) of a byte offset; offsets past
   // the end map to the end. O(log lines) after an O(size) first call.
@@ -54,7 +63,9 @@ class SourceFile {
   void BuildLineIndex() const;
 
   std::string name_;
-  std::string text_;
+  std::string text_;  // the text, unless it is mapped
+  // The mapped text; shared by copies of this SourceFile (it is read-only).
+  std::shared_ptr<const MappedFile> mapped_;
   mutable std::vector<std::uint64_t> line_starts_;
   mutable std::size_t length_ = 0;  // text size when the index was built
 };

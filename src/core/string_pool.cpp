@@ -71,7 +71,7 @@ struct StringPool::Impl {
   std::string_view Store(std::string_view text) {
     if (chunks.empty() || text.size() > chunk_capacity - chunk_used) {
       const std::size_t capacity = std::max(kChunkBytes, text.size());
-      chunks.push_back(std::make_unique<char[]>(capacity));
+      chunks.push_back(std::make_unique_for_overwrite<char[]>(capacity));
       chunk_capacity = capacity;
       chunk_used = 0;
       text_bytes += capacity;

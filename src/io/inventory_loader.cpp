@@ -471,13 +471,15 @@ void Loader::Build(const std::string& network_id, const std::vector<std::size_t>
       const auto high = std::max(link.a, link.b);
       return (static_cast<std::uint64_t>(low) << 32) | high;
     };
-    std::vector<std::pair<std::uint64_t, LinkIndex>> keyed(network.links.size());
+    std::vector<std::pair<std::uint64_t, LinkIndex>> keyed;
+    keyed.reserve(network.links.size());
     for (LinkIndex index = 0; index < network.links.size(); ++index) {
-      keyed[index] = {key(index), index};
+      keyed.emplace_back(key(index), index);
     }
     std::sort(keyed.begin(), keyed.end());
-    std::vector<LinkIndex> order(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
+    std::vector<LinkIndex> order;
+    order.reserve(keyed.size());
+    for (const auto& entry : keyed) order.push_back(entry.second);
     keyed = {};
     for (std::size_t i = 1; i < order.size(); ++i) {
       if (key(order[i]) != key(order[i - 1])) continue;

@@ -2,6 +2,7 @@
 // own here (keys, types, ranges, enums); references between records are
 // resolved later, across all files of a network, in inventory_loader.cpp.
 #include <array>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -36,7 +37,12 @@ class FileHandler : public DocumentHandler {
            key == "services";
   }
   void OnField(Field field) override;
-  void OnSequence(std::string_view, std::uint64_t) override { stage_.saw_any = true; }
+  void OnSequence(std::string_view, std::uint64_t key_offset) override {
+    stage_.saw_any = true;
+    sequence_start_ = key_offset;
+    sequence_records_ = 0;
+    last_record_offset_ = kNoOffset;
+  }
   void OnItem(std::string_view key, Node item) override;
   bool OnFlatItem(std::string_view key, FlatRecord record) override;
   void Finish();
@@ -46,6 +52,10 @@ class FileHandler : public DocumentHandler {
   }
 
  private:
+  // Counts the records of the current sequence; at the kSampleRecords-th,
+  // reserves the staging vectors of `key` for as many records of that size
+  // as the rest of the file could hold.
+  void NoteRecord(std::string_view key, std::uint64_t offset);
   // Remembers the id of a record rejected with an error, if it has one.
   void Reject(const Node& record, std::vector<StringId>& rejected);
   void ReadHeader(const Node& node);
@@ -59,6 +69,10 @@ class FileHandler : public DocumentHandler {
   FileStage& stage_;
   bool saw_format_ = false;
   Node format_;
+  static constexpr std::uint64_t kNoOffset = UINT64_MAX;
+  std::uint64_t sequence_start_ = 0;
+  std::size_t sequence_records_ = 0;
+  std::uint64_t last_record_offset_ = kNoOffset;  // a record offered flat, then as a Node
 };
 
 
@@ -85,7 +99,38 @@ void FileHandler::OnField(Field field) {
   }
 }
 
+void FileHandler::NoteRecord(std::string_view key, std::uint64_t offset) {
+  // Reserving saves the copies and page faults of each doubling of a vector of
+  // millions of records; a short sequence grows as it comes.
+  constexpr std::size_t kSampleRecords = 4096;
+  constexpr std::size_t kMinReserved = std::size_t{1} << 16;
+  if (offset == last_record_offset_) return;
+  last_record_offset_ = offset;
+  if (++sequence_records_ != kSampleRecords || offset <= sequence_start_) return;
+  // An over-estimate when other sequences follow: it costs address space, not
+  // memory, as pages never written are never given.
+  const std::uint64_t bytes_per_record = (offset - sequence_start_) / (kSampleRecords - 1);
+  const std::uint64_t left =
+      source_.size() > sequence_start_ ? source_.size() - sequence_start_ : 0;
+  const std::size_t records = bytes_per_record == 0 ? 0 : left / bytes_per_record;
+  if (records < kMinReserved) return;
+  try {
+    if (key == "elements") {
+      stage_.elements.reserve(records);
+      stage_.element_refs.reserve(records);
+    } else if (key == "links") {
+      stage_.links.reserve(records);
+      stage_.link_refs.reserve(records);
+    } else if (key == "sites") {
+      stage_.sites.reserve(records);
+    }
+  } catch (const std::bad_alloc&) {
+    // Only a head start: the vectors grow as they would have.
+  }
+}
+
 void FileHandler::OnItem(std::string_view key, Node item) {
+  NoteRecord(key, item.offset);
   if (key == "vendors") {
     auto vendor = ReadVendor(item, source_, loader_.diagnostics, loader_.pool);
     if (vendor) {
@@ -108,6 +153,7 @@ void FileHandler::OnItem(std::string_view key, Node item) {
 }
 
 bool FileHandler::OnFlatItem(std::string_view key, FlatRecord record) {
+  NoteRecord(key, record[0].offset);
   if (!loader_.direct) return false;
   if (key == "elements") return ReadElementDirect(record, stage_, loader_);
   if (key == "links") return ReadLinkDirect(record, stage_, loader_);

@@ -1,6 +1,7 @@
 #include "core/source.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -124,6 +125,53 @@ TEST(SourceFile, LocationsSurviveDroppingTheText) {
   source.DropText();
   EXPECT_EQ(source.text().size(), 0u);
   EXPECT_EQ(source.LocationOf(4).line, 3u);
+}
+
+// Sizes around a page boundary: the zeros after the end in the last page are
+// the padding, or, within kSourcePadding of the boundary (a multiple of the
+// page size included), one more page is mapped after the file's.
+std::vector<std::size_t> SizesNearPageBoundaries() {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return {1,        page - kSourcePadding - 1, page - kSourcePadding, page - kSourcePadding + 1,
+          page - 1, page,                      page + 1,              2 * page - 10,
+          2 * page, 3 * page + kSourcePadding};
+}
+
+TEST(SourceFile, ARegularFileOfAnySizeIsReadWithItsPaddingReadableAndZero) {
+  const std::string path = testing::TempDir("page-sizes") + "/in.json";
+  for (const std::size_t size : SizesNearPageBoundaries()) {
+    std::string written(size, 'x');
+    for (std::size_t index = 0; index < size; ++index) {
+      written[index] = static_cast<char>('a' + index % 26);
+    }
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << written;
+    const SourceFile read = SourceFile::Read(path);
+    ASSERT_EQ(read.text(), written) << size;
+    ASSERT_GE(read.capacity(), size + kSourcePadding) << size;
+    for (std::size_t index = size; index < size + kSourcePadding; ++index) {
+      ASSERT_EQ(read.text().data()[index], '\0') << size << " at " << index;
+    }
+  }
+}
+
+TEST(SourceFile, AnEmptyFileIsReadAsEmptyText) {
+  const std::string path = testing::TempDir("empty") + "/in.json";
+  std::ofstream(path).close();
+  const SourceFile read = SourceFile::Read(path);
+  EXPECT_EQ(read.text(), "");
+  EXPECT_GE(read.capacity(), kSourcePadding);
+}
+
+TEST(SourceFile, ACopyKeepsTheTextWhenTheOriginalDropsIt) {
+  const std::string path = testing::TempDir("copy") + "/in.yaml";
+  std::ofstream(path) << "a: 1\nb: 2\n";
+  SourceFile original = SourceFile::Read(path);
+  const SourceFile copy = original;
+  original.DropText();
+  EXPECT_EQ(original.text(), "");
+  EXPECT_EQ(original.LocationOf(5).line, 2u);
+  EXPECT_EQ(copy.text(), "a: 1\nb: 2\n");
+  EXPECT_EQ(copy.LocationOf(5).line, 2u);
 }
 
 TEST(SourceFile, MissingFileThrowsIoError) {

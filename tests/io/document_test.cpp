@@ -1,6 +1,15 @@
 #include "io/document.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 #include <gtest/gtest.h>
+
+#include "testing.hpp"
 
 namespace redoubt {
 namespace {
@@ -113,6 +122,55 @@ TEST(Document, DetectsFormatByExtensionThenContent) {
   EXPECT_EQ(DetectFormat(SourceFile::FromString("x.yml", "{}")), DocumentFormat::kYaml);
   EXPECT_EQ(DetectFormat(SourceFile::FromString("-", "  {\"a\":1}")), DocumentFormat::kJson);
   EXPECT_EQ(DetectFormat(SourceFile::FromString("-", "a: 1")), DocumentFormat::kYaml);
+}
+
+// A mapped file is parsed in place: simdjson reads up to kSourcePadding bytes
+// past the end, so a file whose last byte is the last of a page (or close to
+// it) must still parse, and a string left open at the very end must be a
+// syntax error, not a read past the mapping.
+TEST(Document, AMappedJsonFileEndingAtOrNearAPageBoundaryParses) {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::string path = testing::TempDir("page-json") + "/in.json";
+  const std::string head = R"({"k": ")";
+  const std::string tail = R"(", "n": 7})";
+  for (const std::size_t size : {page - kSourcePadding - 1, page - kSourcePadding, page - 1, page,
+                                 2 * page, 2 * page + 1}) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        << head << std::string(size - head.size() - tail.size(), 'x') << tail;
+    const SourceFile source = SourceFile::Read(path);
+    ASSERT_EQ(source.size(), size);
+    Diagnostics diags;
+    const auto tree = ParseTree(source, diags);
+    ASSERT_TRUE(tree) << size;
+    const Node* number = tree->Find("n");
+    ASSERT_NE(number, nullptr);
+    EXPECT_EQ(number->text, "7") << size;
+    EXPECT_EQ(tree->Find("k")->text.size(), size - head.size() - tail.size());
+
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        << head << std::string(size - head.size(), 'x');
+    const SourceFile open_string = SourceFile::Read(path);
+    Diagnostics open_diags;
+    EXPECT_FALSE(ParseTree(open_string, open_diags)) << size;
+    EXPECT_TRUE(open_diags.HasErrors()) << size;
+  }
+}
+
+// A FIFO is read as a stream into memory, not mapped; it parses the same.
+TEST(Document, AJsonDocumentFromAFifoParses) {
+  const std::string path = testing::TempDir("fifo-json") + "/in.json";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // after the reader opened it
+    std::ofstream(path) << R"({"id": "e1", "n": 2.5})";
+  });
+  const SourceFile source = SourceFile::Read(path);
+  writer.join();
+  Diagnostics diags;
+  const auto tree = ParseTree(source, diags);
+  ASSERT_TRUE(tree);
+  EXPECT_EQ(tree->Find("id")->text, "e1");
+  EXPECT_EQ(tree->Find("n")->text, "2.5");
 }
 
 }  // namespace
