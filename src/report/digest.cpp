@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "report/fields.hpp"
 #include "report/site_cells.hpp"
 
 namespace redoubt {
@@ -34,15 +35,9 @@ int SeverityIndex(const Json& value) {
   return -1;
 }
 
-const Json* Find(const Json& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-double Number(const Json& object, std::string_view key) {
-  const Json* value = Find(object, key);
-  return value != nullptr && value->is_number() ? value->get<double>() : 0.0;
-}
+using report_fields::Find;
+using report_fields::Number;
+
 bool IsTrue(const Json& object, std::string_view key) {
   const Json* value = Find(object, key);
   return value != nullptr && value->is_boolean() && value->get<bool>();
@@ -252,34 +247,33 @@ class Digester {
     return out;
   }
 
+  // A copy of the array `list`, each item rewritten by `each`; anything but
+  // an array comes back as it is.
+  template <class Each>
+  static Json EachOf(const Json& list, Each each) {
+    if (!list.is_array()) return list;
+    Json out = Json::array();
+    for (const Json& item : list) out.push_back(each(item));
+    return out;
+  }
+
   // A result part: a list of {"member", ..., "document"}; `document` is
   // rewritten by `digest_document`.
   template <class DigestDocument>
   Json Entries(const Json& part, std::string_view name, DigestDocument digest_document) {
-    if (!part.is_array()) return part;
-    Json out = Json::array();
-    for (const Json& entry : part) {
+    return EachOf(part, [&](const Json& entry) {
       Where where{name, Text(entry, "member"), ""};
-      out.push_back(
-          Rewrite(entry, {{"document", [&](const Json& doc, Json& to, const std::string& key) {
-                             to[key] = digest_document(doc, where);
-                           }}}));
-    }
-    return out;
+      return Rewrite(entry, {{"document", [&](const Json& doc, Json& to, const std::string& key) {
+                                to[key] = digest_document(doc, where);
+                              }}});
+    });
   }
 
   // A document's `networks`, each rewritten by `digest_network`.
   template <class DigestNetwork>
   static Json Networks(const Json& doc, DigestNetwork digest_network) {
     return Rewrite(doc, {{"networks", [&](const Json& networks, Json& to, const std::string& key) {
-                            if (!networks.is_array()) {
-                              to[key] = networks;
-                              return;
-                            }
-                            Json out = Json::array();
-                            for (const Json& network : networks)
-                              out.push_back(digest_network(network));
-                            to[key] = std::move(out);
+                            to[key] = EachOf(networks, digest_network);
                           }}});
   }
 
@@ -382,19 +376,13 @@ class Digester {
       return Rewrite(
           network,
           {{"steps", [&](const Json& steps, Json& to, const std::string& key) {
-              if (!steps.is_array()) {
-                to[key] = steps;
-                return;
-              }
-              Json out = Json::array();
-              for (const Json& step : steps) {
-                out.push_back(Rewrite(
-                    step, {{"due", [&](const Json& rows, Json& at, const std::string& list) {
-                              Cut(rows, limits_.counted_rows, MostSevereFirstRule(), at, list,
-                                  where);
-                            }}}));
-              }
-              to[key] = std::move(out);
+              to[key] = EachOf(steps, [&](const Json& step) {
+                return Rewrite(step,
+                               {{"due", [&](const Json& rows, Json& at, const std::string& list) {
+                                   Cut(rows, limits_.counted_rows, MostSevereFirstRule(), at,
+                                       list, where);
+                                 }}});
+              });
             }}});
     });
   }
@@ -403,17 +391,12 @@ class Digester {
     return Rewrite(
         alliance,
         {{"members", [&](const Json& members, Json& to, const std::string& key) {
-            if (!members.is_array()) {
-              to[key] = members;
-              return;
-            }
-            Json out = Json::array();
-            for (const Json& member : members) {
+            to[key] = EachOf(members, [&](const Json& member) {
               const Where where{"alliance", Text(member, "code"), ""};
               const auto cut = [&](const Json& rows, Json& at, const std::string& list) {
                 Cut(rows, limits_.rows, MostSevereFirstRule(), at, list, where);
               };
-              out.push_back(Rewrite(
+              return Rewrite(
                   member,
                   {{"compliance", [&](const Json& compliance, Json& at, const std::string& name) {
                       at[name] = Rewrite(
@@ -422,9 +405,8 @@ class Digester {
                             [&](const Json& findings, Json& in, const std::string& list) {
                               in[list] = Rewrite(findings, {{"baseline", cut}, {"standard", cut}});
                             }}});
-                    }}}));
-            }
-            to[key] = std::move(out);
+                    }}});
+            });
           }}});
   }
 

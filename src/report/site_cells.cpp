@@ -1,5 +1,7 @@
 #include "report/site_cells.hpp"
 
+#include "report/fields.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -15,16 +17,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Json* Find(const Json& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-double Number(const Json& object, std::string_view key) {
-  const Json* value = Find(object, key);
-  return value != nullptr && value->is_number() ? value->get<double>() : 0.0;
-}
+using report_fields::Find;
+using report_fields::Number;
 
 using CellIndex = std::pair<std::int64_t, std::int64_t>;  // (column, row)
 

@@ -70,24 +70,29 @@
     }] : [];
   }
 
-  // The side-by-side map and "sites that need attention" table; `flagged`
-  // holds the worst flagged sites, `flaggedCount` how many there are in all.
-  function drawMap(parent, options) {
+  // The side-by-side map and "sites that need attention" table: `values`
+  // (each with lon and lat) drawn over the countries with `mark` and
+  // `encoding`, projected to their extent; `flagged` holds the worst flagged
+  // sites, `flaggedCount` how many there are in all.
+  function drawMap(parent, world, options) {
+    const box = extent(options.values.map((v) => [v.lon, v.lat]));
+    const layers = countriesLayer(world);
+    layers.push({ data: { values: options.values }, mark: options.mark, encoding: options.encoding });
     const row = R.el('div', { class: 'side-by-side' });
     const left = R.el('div', { class: 'map-figure' });
     row.appendChild(left);
     parent.appendChild(row);
     const width = Math.min(500, Math.max(320, (parent.clientWidth || 900) - 40));
-    const mercator = options.box.span <= 60;
+    const mercator = box.span <= 60;
     R.chart(left, {
       title: options.title,
       caption: options.caption,
       kind: 'map',
       spec: {
-        width: width, height: mercator ? heightFor(options.box.box, width) : Math.round(width * 0.55),
-        projection: { type: mercator ? 'mercator' : 'equalEarth', fit: options.box.fit },
+        width: width, height: mercator ? heightFor(box.box, width) : Math.round(width * 0.55),
+        projection: { type: mercator ? 'mercator' : 'equalEarth', fit: box.fit },
         config: { view: { fill: '#eaf2f8', stroke: '#c9d3da' } },
-        layer: options.layers,
+        layer: layers,
       },
       table: options.table,
     });
@@ -109,10 +114,14 @@
       lon: c.lon, lat: c.lat, sites: c.sites, named: c.named, exposed: c.exposed, exposed_weight: c.exposed_weight || 0,
       worst: c.worst || 'none', rank: rank(c.worst),
     }));
-    const box = extent(values.map((v) => [v.lon, v.lat]));
-    const layers = countriesLayer(world);
-    layers.push({
-      data: { values: values },
+    const degrees = cells.cell_degrees;
+    const flagged = R.list(cells.flagged_sites).filter((f) => f && f.geometry && Array.isArray(f.geometry.coordinates)).map(siteValue)
+      .sort((a, b) => b.rank - a.rank || b.exposed_weight - a.exposed_weight);
+    drawMap(parent, world, {
+      title: 'Sites by finding and exposure, in grid cells',
+      caption: `${cells.sites} sites, aggregated into ${values.length} cells of ${degrees}° × ${degrees}° (too many to draw one by one; each site is in assessment.json and sites.geojson); ` +
+        `${cells.named} named by a finding, ${cells.exposed} with untrusted equipment on a service's route (any sector).`,
+      values: values,
       mark: { type: 'square', filled: true, opacity: 0.85, stroke: '#1d2327', strokeWidth: 0.4 },
       encoding: {
         longitude: { field: 'lon', type: 'quantitative' },
@@ -126,16 +135,6 @@
           { field: 'lon', format: '.2f' }, { field: 'lat', format: '.2f' },
         ],
       },
-    });
-    const degrees = cells.cell_degrees;
-    const flagged = R.list(cells.flagged_sites).filter((f) => f && f.geometry && Array.isArray(f.geometry.coordinates)).map(siteValue)
-      .sort((a, b) => b.rank - a.rank || b.exposed_weight - a.exposed_weight);
-    drawMap(parent, {
-      title: 'Sites by finding and exposure, in grid cells',
-      caption: `${cells.sites} sites, aggregated into ${values.length} cells of ${degrees}° × ${degrees}° (too many to draw one by one; each site is in assessment.json and sites.geojson); ` +
-        `${cells.named} named by a finding, ${cells.exposed} with untrusted equipment on a service's route (any sector).`,
-      box: box,
-      layers: layers,
       flagged: flagged,
       flaggedCount: cells.flagged,
       table: R.table([
@@ -156,10 +155,11 @@
     if (!features) { R.missing(parent, 'The map of sites'); return; }
     if (!features.length) { parent.appendChild(R.el('p', { class: 'missing' }, 'No site of this member has coordinates.')); return; }
     const values = features.map(siteValue);
-    const box = extent(values.map((v) => [v.lon, v.lat]));
-    const layers = countriesLayer(world);
-    layers.push({
-      data: { values: values },
+    const flagged = values.filter((v) => v.findings > 0 || v.exposed_weight > 0).sort((a, b) => b.rank - a.rank || b.exposed_weight - a.exposed_weight);
+    drawMap(parent, world, {
+      title: 'Sites by finding and exposure',
+      caption: `${values.length} sites; ${values.filter((v) => v.findings).length} named by a finding, ${values.filter((v) => v.exposed_weight > 0).length} with untrusted equipment on a service's route (any sector).`,
+      values: values,
       mark: { type: 'point', filled: true, opacity: 0.92, stroke: '#1d2327', strokeWidth: 0.7 },
       encoding: {
         longitude: { field: 'lon', type: 'quantitative' },
@@ -174,13 +174,6 @@
           { field: 'vendors' }, { field: 'high_risk', title: 'high-risk vendors' },
         ],
       },
-    });
-    const flagged = values.filter((v) => v.findings > 0 || v.exposed_weight > 0).sort((a, b) => b.rank - a.rank || b.exposed_weight - a.exposed_weight);
-    drawMap(parent, {
-      title: 'Sites by finding and exposure',
-      caption: `${values.length} sites; ${values.filter((v) => v.findings).length} named by a finding, ${values.filter((v) => v.exposed_weight > 0).length} with untrusted equipment on a service's route (any sector).`,
-      box: box,
-      layers: layers,
       flagged: flagged,
       flaggedCount: flagged.length,
       table: R.table([
