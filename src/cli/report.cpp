@@ -57,12 +57,12 @@ CommandRunner SetupReport(CLI::App& command) {
           },
           "Keep at most this many rows of each long list in the page (default 100; a timeline "
           "step's due findings: 20); the rest are summed")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   command
       .add_option("--digest-sites", options->limits.map_sites,
                   "Map a member with more sites than this as grid cells")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   command.footer(
       "The report is one self-contained HTML file that works offline. Its scripts come from "
       "node_modules/ (installed by scripts/setup) or $REDOUBT_ASSETS. At national scale it "

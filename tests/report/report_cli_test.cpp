@@ -48,7 +48,13 @@ TEST(ReportCli, DigestLimitsComeFromTheFlags) {
             std::string::npos);
   EXPECT_NE(html.find("\"findings_omitted\":{\"count\":3,"), std::string::npos);
   EXPECT_NE(html.find("\"aggregated\":[{\"member\":\"US\",\"sites\":10,"), std::string::npos);
-  EXPECT_NE(RunRedoubt({"report", kFixture, "--digest-rows", "0"}).exit_code, 0);
+  for (const char* flag : {"--digest-rows", "--digest-sites"}) {
+    const auto zero = RunRedoubt({"report", kFixture, flag, "0"});
+    EXPECT_EQ(zero.exit_code, 2) << flag;
+    EXPECT_NE(zero.err.find(std::string(flag) + ": Value 0 not in range 1 to 100000000"),
+              std::string::npos)
+        << zero.err;
+  }
 }
 
 TEST(ReportCli, WrongFormatExitsTwoWithTheLocation) {
